@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Loom.BugCorpus;
+
+/// <summary>
+/// The registry of every corpus program, in a stable order, for the corpus tests and the benchmark harness.
+/// </summary>
+public static class Corpus
+{
+    /// <summary>
+    /// Workers in the largest admission-overflow program. Its bug needs this many minus one preemptions, which is
+    /// beyond what exhaustive search affords, so it is searched with the random strategy.
+    /// </summary>
+    public const int LargeAdmissionWorkers = 10;
+
+    /// <summary>Every program, in a stable order.</summary>
+    public static IReadOnlyList<CorpusProgram> All { get; } =
+    [
+        LostUpdate.Program,
+        LazyInitialization.Program,
+        OrderViolation.Program,
+        AbbaDeadlock.Program,
+        DiningPhilosophers.For(3),
+        DiningPhilosophers.For(5),
+        MissedWakeup.Program,
+        BoundedBufferStolenWakeup.Program,
+        BoundedBufferPulseWrongWaiter.Program,
+        AutoResetEventLostSignal.Program,
+        WrongLock.Program,
+        TwoStageAtomicityViolation.Program,
+        AccountTransfer.Program,
+        TreiberStackAba.Program,
+        WorkStealingDeque.Program,
+        AdmissionOverflow.For(3),
+        AdmissionOverflow.For(5),
+        AdmissionOverflow.For(
+            LargeAdmissionWorkers,
+            options: new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 100_000 },
+            fixedOptions: new LoomOptions { PreemptionBound = 2 }),
+        SemaphorePermitLeak.Program,
+        CountdownSignalBeforePublish.Program,
+        BarrierMissingPhase.Program,
+        ReaderWriterUpgradeDeadlock.Program,
+        ReaderWriterUpgradeRace.Program,
+        EarlyReturnLockLeak.Program,
+        StoreBufferingMutualExclusion.Program,
+        SpinLockWithoutCas.Program,
+    ];
+
+    /// <summary>The names of every program, in <see cref="All"/>'s order.</summary>
+    public static IEnumerable<string> Names => All.Select(static p => p.Name);
+
+    /// <summary>The program called <paramref name="name"/>.</summary>
+    /// <param name="name">A program's <see cref="CorpusProgram.Name"/>.</param>
+    /// <returns>The program.</returns>
+    /// <exception cref="ArgumentException">No program has that name.</exception>
+    public static CorpusProgram Get(string name) =>
+        All.FirstOrDefault(p => p.Name == name)
+        ?? throw new ArgumentException($"The bug corpus has no program named '{name}'. Known: {string.Join(", ", Names)}.", nameof(name));
+}
