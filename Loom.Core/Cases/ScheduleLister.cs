@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+
+namespace Loom.Cases;
+
+/// <summary>
+/// Lists the schedules of an exhaustive theory at discovery time by running its exploration once, up to the
+/// theory's listing budget.
+/// </summary>
+public static class ScheduleLister
+{
+    /// <summary>Runs the exploration and returns its schedules in exploration order.</summary>
+    /// <param name="body">The test body (a fresh test class instance per execution).</param>
+    /// <param name="settings">The theory's settings; must be valid and exhaustive.</param>
+    /// <returns>The listing; never throws for a failing or crashing body.</returns>
+    public static ScheduleListing List(CaseBody body, LoomTheorySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(settings);
+        var budget = settings.EffectiveMaxListedSchedules;
+        var options = settings.BaseOptions() with { MaxExecutions = budget, VerifyFailureReplays = false };
+        ExplorationResult result;
+        try
+        {
+            // A failing assertion in the test method must not end the listing: every schedule deserves its case.
+            result = body.IgnoringTestFailures().Explore(options);
+        }
+        catch (Exception e)
+        {
+            return ScheduleListing.Unavailable($"listing the schedules at discovery failed ({e.GetType().Name}: {e.Message})");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var schedules = new List<string>(result.Schedules.Count);
+        foreach (var schedule in result.Schedules)
+        {
+            if (seen.Add(schedule))
+                schedules.Add(schedule);
+        }
+
+        if (result.Failure is { } failure)
+        {
+            return new ScheduleListing(schedules, false,
+                $"the exploration stopped at schedule {failure.ScheduleId}, which fails ({failure.Kind}) outside the test method's own code, " +
+                "so schedules after it could not be listed");
+        }
+        if (result.Exhausted)
+            return new ScheduleListing(schedules, true, null);
+        return new ScheduleListing(schedules, false, $"the space has more than {budget} schedules (MaxListedSchedules)");
+    }
+}

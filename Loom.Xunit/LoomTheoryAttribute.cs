@@ -1,0 +1,98 @@
+using System;
+using System.Runtime.CompilerServices;
+using Loom.Cases;
+using Xunit;
+using Xunit.v3;
+
+namespace Loom.Xunit;
+
+/// <summary>
+/// Marks a test method whose body Loom runs many times under its controlled scheduler, exploring thread
+/// interleavings. Discovery expands the theory into one test case per schedule (exhaustive exploration) or per
+/// seed (random and PCT), each named like <c>Method [schedule 1@3 0@5]</c> or <c>Method [seed 17]</c> and carrying
+/// the trait <c>LoomSchedule</c> or <c>LoomSeed</c>, so a failing interleaving shows up by name and re-runs alone.
+/// </summary>
+/// <remarks>
+/// The method takes no parameters and returns <see langword="void"/>, <see cref="System.Threading.Tasks.Task"/>
+/// or <see cref="System.Threading.Tasks.ValueTask"/>. Every execution of the body starts from a fresh instance of
+/// the test class (its constructor and <c>Dispose</c> run once per execution). Only options you set are checked
+/// against each other: setting <see cref="Seeds"/> on an exhaustive theory, for example, is reported as a failing
+/// case that names the problem. See docs/xunit.md for the rules.
+/// </remarks>
+[XunitTestCaseDiscoverer(typeof(LoomTheoryDiscoverer))]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class LoomTheoryAttribute : FactAttribute
+{
+    /// <summary>The <see cref="PreemptionBound"/> value for no bound on preemptions.</summary>
+    public const int Unbounded = LoomTheorySettings.UnboundedPreemptions;
+
+    private LoomStrategy? _strategy;
+    private int? _preemptionBound;
+    private int? _seeds;
+    private long? _firstSeed;
+    private int? _pctDepth;
+    private int? _maxSteps;
+    private int? _maxCases;
+    private int? _maxListedSchedules;
+
+    /// <summary>Creates the attribute; the compiler fills in where it is.</summary>
+    /// <param name="sourceFilePath">Provided by the compiler: the regressions file lives beside this file.</param>
+    /// <param name="sourceLineNumber">Provided by the compiler.</param>
+    public LoomTheoryAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
+    {
+    }
+
+    /// <summary>How interleavings are chosen. Default <see cref="LoomStrategy.Exhaustive"/>.</summary>
+    public LoomStrategy Strategy { get => _strategy ?? LoomStrategy.Exhaustive; set => _strategy = value; }
+
+    /// <summary>
+    /// Exhaustive only: the most preemptions in one execution. Default 2; <see cref="Unbounded"/> for no bound.
+    /// </summary>
+    public int PreemptionBound { get => _preemptionBound ?? LoomOptions.DefaultPreemptionBound; set => _preemptionBound = value; }
+
+    /// <summary>Random and PCT only: how many seeds to run, each one discovered test case. Default 100.</summary>
+    public int Seeds { get => _seeds ?? LoomTheorySettings.DefaultSeeds; set => _seeds = value; }
+
+    /// <summary>Random and PCT only: the first seed; the cases are seeds <c>FirstSeed</c> to <c>FirstSeed + Seeds - 1</c>. Default 0.</summary>
+    public long FirstSeed { get => _firstSeed ?? 0; set => _firstSeed = value; }
+
+    /// <summary>PCT only: the bug depth (depth - 1 priority change points). Default 3.</summary>
+    public int PctDepth { get => _pctDepth ?? 3; set => _pctDepth = value; }
+
+    /// <summary>The most scheduling points one execution may take before it fails as a livelock. Default 100,000.</summary>
+    public int MaxSteps { get => _maxSteps ?? LoomOptions.DefaultMaxSteps; set => _maxSteps = value; }
+
+    /// <summary>
+    /// Replay exactly this schedule id (as printed by a failure or shown in a case name): the theory then has one
+    /// case, that schedule.
+    /// </summary>
+    public string? Schedule { get; set; }
+
+    /// <summary>
+    /// Exhaustive only: the most test cases discovery lists. A larger space is split into this many groups of
+    /// consecutive schedules, each group one case. Default 100.
+    /// </summary>
+    public int MaxCases { get => _maxCases ?? LoomTheorySettings.DefaultMaxCases; set => _maxCases = value; }
+
+    /// <summary>
+    /// Exhaustive only: the most schedules discovery explores to list cases. A larger space gets one more case
+    /// that runs the exploration past them. Default 10,000.
+    /// </summary>
+    public int MaxListedSchedules { get => _maxListedSchedules ?? LoomTheorySettings.DefaultMaxListedSchedules; set => _maxListedSchedules = value; }
+
+    /// <summary>The options as the shared case layer reads them: only those that were set.</summary>
+    /// <returns>The settings.</returns>
+    internal LoomTheorySettings ToSettings() => new()
+    {
+        Strategy = _strategy,
+        PreemptionBound = _preemptionBound,
+        Seeds = _seeds,
+        FirstSeed = _firstSeed,
+        PctDepth = _pctDepth,
+        MaxSteps = _maxSteps,
+        Schedule = Schedule,
+        MaxCases = _maxCases,
+        MaxListedSchedules = _maxListedSchedules,
+    };
+}
