@@ -1,0 +1,44 @@
+namespace Loom.Exploration;
+
+/// <summary>
+/// One decision point on the exploration path: a scheduling point (which thread runs) or a load that may read
+/// several stores (which value). Thread sets are bit masks by thread number.
+/// </summary>
+internal sealed class Branch
+{
+    /// <summary>The execution step the decision belongs to.</summary>
+    public int Step;
+
+    /// <summary>Whether this is a value choice rather than a thread choice.</summary>
+    public bool IsValue;
+
+    /// <summary>Threads that could run here. Replaying the path must see the same set, or the test is nondeterministic.</summary>
+    public ulong Enabled;
+
+    /// <summary>Threads that must still be tried here (DPOR's backtrack set); grows as later races are found.</summary>
+    public ulong Backtrack;
+
+    /// <summary>Threads already tried here, the current one included.</summary>
+    public ulong Done;
+
+    /// <summary>Threads whose runs from here are known to repeat interleavings already explored (the sleep set).</summary>
+    public ulong Sleep;
+
+    /// <summary>The thread running now (thread choice), or the value index (value choice).</summary>
+    public int Chosen;
+
+    /// <summary>The thread that ran the step before; switching away from it while it can run is a preemption.</summary>
+    public int PreviousThread;
+
+    /// <summary>Preemptions on the path before this decision.</summary>
+    public int PreemptionsBefore;
+
+    /// <summary>How many values a value choice has.</summary>
+    public int ValueCount;
+
+    /// <summary>The operation the chosen thread ran, to detect a replay that takes another path.</summary>
+    public string? OperationName;
+
+    /// <summary>Where the chosen thread's operation was called.</summary>
+    public string? OperationLocation;
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+
+namespace Loom;
+
+/// <summary>What a Loom run explored and what it found.</summary>
+public sealed class ExplorationResult
+{
+    internal ExplorationResult(
+        LoomOptions options,
+        int executions,
+        bool exhausted,
+        bool prunedByBound,
+        long controlledOperations,
+        int longestExecution,
+        LoomFailure? failure,
+        IReadOnlyList<string> schedules,
+        TimeSpan elapsed)
+    {
+        Options = options;
+        Executions = executions;
+        Exhausted = exhausted;
+        PrunedByBound = prunedByBound;
+        ControlledOperations = controlledOperations;
+        LongestExecution = longestExecution;
+        Failure = failure;
+        Schedules = schedules;
+        Elapsed = elapsed;
+    }
+
+    /// <summary>The options the run used.</summary>
+    public LoomOptions Options { get; }
+
+    /// <summary>How many executions of the body ran (restarts after a garbage collection are not counted).</summary>
+    public int Executions { get; }
+
+    /// <summary>
+    /// For the exhaustive strategy: whether every interleaving within the preemption bound was explored
+    /// (up to partial-order equivalence). Always <see langword="false"/> for random and PCT.
+    /// </summary>
+    public bool Exhausted { get; }
+
+    /// <summary>Whether the preemption bound cut off interleavings that an unbounded run would explore.</summary>
+    public bool PrunedByBound { get; }
+
+    /// <summary>How many scheduling points all executions took together.</summary>
+    public long ControlledOperations { get; }
+
+    /// <summary>The most scheduling points any one execution took.</summary>
+    public int LongestExecution { get; }
+
+    /// <summary>The first failing execution, or <see langword="null"/> if every execution passed.</summary>
+    public LoomFailure? Failure { get; }
+
+    /// <summary>Whether every execution passed.</summary>
+    public bool Passed => Failure is null;
+
+    /// <summary>The schedule id of every execution, in the order they ran.</summary>
+    public IReadOnlyList<string> Schedules { get; }
+
+    /// <summary>Wall-clock time of the run.</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>One line saying what was explored, for example <c>3 executions, space exhausted (preemption bound 2)</c>.</summary>
+    public string Summary
+    {
+        get
+        {
+            var what = $"{Executions} execution{(Executions == 1 ? "" : "s")}, {ControlledOperations} controlled operations";
+            var strategy = Options.Strategy switch
+            {
+                LoomStrategy.Exhaustive when Options.Schedule is not null => $"replay of schedule {Options.Schedule}",
+                LoomStrategy.Exhaustive when Exhausted && !PrunedByBound => "space exhausted",
+                LoomStrategy.Exhaustive when Exhausted => $"space exhausted within preemption bound {Options.PreemptionBound}",
+                LoomStrategy.Exhaustive => $"space not exhausted (stopped after {Executions} executions)",
+                LoomStrategy.Random => $"random walk, seeds {Options.Seed}..{Options.Seed + Options.Iterations - 1}",
+                _ => $"PCT depth {Options.PctDepth}, seeds {Options.Seed}..{Options.Seed + Options.Iterations - 1}",
+            };
+            return $"{what}; {strategy}{(Passed ? "; all passed" : $"; failed: {Failure!.Kind}")}";
+        }
+    }
+}

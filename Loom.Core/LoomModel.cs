@@ -1,0 +1,56 @@
+using System;
+using System.Threading.Tasks;
+using Loom.Runtime;
+
+namespace Loom;
+
+/// <summary>
+/// The entry point: runs a test body many times under Loom's scheduler, one logical thread at a time, and
+/// explores its interleavings with the strategy the options choose.
+/// </summary>
+public static class LoomModel
+{
+    /// <summary>Explores the body's interleavings and returns what was explored and the first failure, if any.</summary>
+    /// <param name="body">The test body. It runs as logical thread 0 and starts others with <see cref="Loom.Threading.Thread"/>.</param>
+    /// <param name="options">How to explore; <see langword="null"/> for the defaults.</param>
+    /// <returns>The result; <see cref="ExplorationResult.Failure"/> holds the first failing execution.</returns>
+    /// <exception cref="ArgumentException">An option is invalid (see <see cref="LoomOptions.Validate"/>).</exception>
+    public static ExplorationResult Explore(Action body, LoomOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return new Explorer(options ?? new LoomOptions(), ModelBody.From(body)).Run();
+    }
+
+    /// <summary>
+    /// Explores an asynchronous body. Until controlled async scheduling lands, the body's task is awaited
+    /// synchronously on logical thread 0, so its awaits must complete on that thread.
+    /// </summary>
+    /// <param name="body">The test body.</param>
+    /// <param name="options">How to explore; <see langword="null"/> for the defaults.</param>
+    /// <returns>The result; <see cref="ExplorationResult.Failure"/> holds the first failing execution.</returns>
+    /// <exception cref="ArgumentException">An option is invalid (see <see cref="LoomOptions.Validate"/>).</exception>
+    public static ExplorationResult Explore(Func<Task> body, LoomOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return new Explorer(options ?? new LoomOptions(), ModelBody.From(body)).Run();
+    }
+
+    /// <summary>Explores the body's interleavings and throws if any execution fails.</summary>
+    /// <param name="body">The test body.</param>
+    /// <param name="options">How to explore; <see langword="null"/> for the defaults.</param>
+    /// <returns>The result of the passing run.</returns>
+    /// <exception cref="LoomFailureException">An execution failed; the message holds its interleaving and schedule id.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (see <see cref="LoomOptions.Validate"/>).</exception>
+    public static ExplorationResult Check(Action body, LoomOptions? options = null) => ThrowOnFailure(Explore(body, options));
+
+    /// <summary>Explores an asynchronous body and throws if any execution fails.</summary>
+    /// <param name="body">The test body.</param>
+    /// <param name="options">How to explore; <see langword="null"/> for the defaults.</param>
+    /// <returns>The result of the passing run.</returns>
+    /// <exception cref="LoomFailureException">An execution failed; the message holds its interleaving and schedule id.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (see <see cref="LoomOptions.Validate"/>).</exception>
+    public static ExplorationResult Check(Func<Task> body, LoomOptions? options = null) => ThrowOnFailure(Explore(body, options));
+
+    private static ExplorationResult ThrowOnFailure(ExplorationResult result) =>
+        result.Failure is { } failure ? throw new LoomFailureException(failure) : result;
+}

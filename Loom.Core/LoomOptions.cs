@@ -1,0 +1,100 @@
+using System;
+
+namespace Loom;
+
+/// <summary>
+/// Options for one Loom run. Every property is validated by <see cref="Validate"/> before anything runs,
+/// and an invalid value is reported with the property's name and the accepted range.
+/// </summary>
+public sealed record LoomOptions
+{
+    /// <summary>The default preemption bound. CHESS found most bugs within two preemptions.</summary>
+    public const int DefaultPreemptionBound = 2;
+
+    /// <summary>The default bound on scheduling points in one execution before it counts as a livelock.</summary>
+    public const int DefaultMaxSteps = 100_000;
+
+    /// <summary>
+    /// The most logical threads one execution may start (the main body included). Thread sets are
+    /// 64-bit masks in the exploration's hot path.
+    /// </summary>
+    public const int MaxThreads = 64;
+
+    /// <summary>How interleavings are chosen. Default: <see cref="LoomStrategy.Exhaustive"/>.</summary>
+    public LoomStrategy Strategy { get; init; } = LoomStrategy.Exhaustive;
+
+    /// <summary>
+    /// For <see cref="LoomStrategy.Exhaustive"/>: the most preemptions (switches away from a thread that
+    /// could have continued) in one execution, or <see langword="null"/> for no bound. Default 2.
+    /// </summary>
+    public int? PreemptionBound { get; init; } = DefaultPreemptionBound;
+
+    /// <summary>
+    /// For <see cref="LoomStrategy.Random"/> and <see cref="LoomStrategy.Pct"/>: how many executions to run,
+    /// one per seed, starting at <see cref="Seed"/>. Default 100.
+    /// </summary>
+    public int Iterations { get; init; } = 100;
+
+    /// <summary>The first seed for <see cref="LoomStrategy.Random"/> and <see cref="LoomStrategy.Pct"/>. Default 0.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>For <see cref="LoomStrategy.Pct"/>: the bug depth d (d - 1 priority change points). Default 3.</summary>
+    public int PctDepth { get; init; } = 3;
+
+    /// <summary>The most scheduling points one execution may take before it fails as a livelock. Default 100,000.</summary>
+    public int MaxSteps { get; init; } = DefaultMaxSteps;
+
+    /// <summary>
+    /// For <see cref="LoomStrategy.Exhaustive"/>: stop after this many executions even if the space is not
+    /// exhausted (the result says so), or <see langword="null"/> for no cap.
+    /// </summary>
+    public int? MaxExecutions { get; init; }
+
+    /// <summary>
+    /// For <see cref="LoomStrategy.Exhaustive"/>: prune interleavings equivalent to one already explored
+    /// (dynamic partial-order reduction with sleep sets). Default <see langword="true"/>; turn it off only
+    /// to measure what it saves.
+    /// </summary>
+    public bool PartialOrderReduction { get; init; } = true;
+
+    /// <summary>
+    /// Replay exactly this schedule id (as printed in a failure or a test case name) instead of exploring.
+    /// </summary>
+    public string? Schedule { get; init; }
+
+    /// <summary>
+    /// How long one logical thread may run between two scheduling points before the execution fails as
+    /// stalled (typically a real <c>lock</c> statement or a System.Threading wait that Loom does not control).
+    /// Default 10 seconds.
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// After a failure is found, replay its schedule once more and report nondeterminism if the replay takes
+    /// a different path. Default <see langword="true"/>.
+    /// </summary>
+    public bool VerifyFailureReplays { get; init; } = true;
+
+    /// <summary>Checks every option and throws <see cref="ArgumentException"/> naming the first invalid one.</summary>
+    /// <exception cref="ArgumentException">An option is out of range or contradicts another.</exception>
+    public void Validate()
+    {
+        if (PreemptionBound is < 0)
+            throw Invalid(nameof(PreemptionBound), $"{PreemptionBound} is negative; use 0 or more, or null for no bound");
+        if (Iterations < 1)
+            throw Invalid(nameof(Iterations), $"{Iterations} runs nothing; use 1 or more");
+        if (PctDepth < 1)
+            throw Invalid(nameof(PctDepth), $"{PctDepth} is below 1; PCT needs a depth of at least 1");
+        if (MaxSteps < 1)
+            throw Invalid(nameof(MaxSteps), $"{MaxSteps} allows no step; use 1 or more");
+        if (MaxExecutions is < 1)
+            throw Invalid(nameof(MaxExecutions), $"{MaxExecutions} allows no execution; use 1 or more, or null for no cap");
+        if (StallTimeout <= TimeSpan.Zero)
+            throw Invalid(nameof(StallTimeout), $"{StallTimeout} is not positive");
+        if (Schedule is not null)
+            ScheduleId.Parse(Schedule);
+    }
+
+    private static ArgumentException Invalid(string option, string why) =>
+        new($"Invalid Loom option {option}: {why}.", option);
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Loom.Runtime;
+
+namespace Loom.Reporting;
+
+/// <summary>
+/// Turns a failing execution into what a person reads: the failure, the interleaving step by step (thread,
+/// operation, target, value, source line, preemptions marked), and how to replay exactly this execution.
+/// </summary>
+internal static class FailureReport
+{
+    public static LoomFailure Build(Execution execution, ExecutionFailure failure, long? seed, int executions, LoomOptions options)
+    {
+        var trace = Trace(execution);
+        var schedule = execution.ScheduleId.ToString();
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Loom found a failure ({Describe(failure.Kind)}) in execution {executions}");
+        text.Append(seed is null ? "" : string.Create(CultureInfo.InvariantCulture, $" (seed {seed})"));
+        text.Append(CultureInfo.InvariantCulture, $", after {execution.Step} steps.\n\n");
+        text.Append(failure.Message.TrimEnd()).Append("\n\n");
+        AppendTrace(text, trace, schedule);
+        text.Append('\n');
+        text.Append(CultureInfo.InvariantCulture, $"Replay exactly this execution with schedule \"{schedule}\": LoomOptions {{ Schedule = \"{schedule}\" }}, or [LoomTheory(Schedule = \"{schedule}\")].");
+        if (seed is not null)
+            text.Append(CultureInfo.InvariantCulture, $"\nOr re-run its seed: LoomOptions {{ Strategy = LoomStrategy.{options.Strategy}, Seed = {seed}, Iterations = 1 }}.");
+        text.Append('\n');
+        return new LoomFailure(failure.Kind, failure.Message, schedule, seed, trace, failure.Exception, failure.Thread, text.ToString());
+    }
+
+    private static string Describe(FailureKind kind) => kind switch
+    {
+        FailureKind.Exception => "an exception in a thread",
+        FailureKind.Deadlock => "deadlock",
+        FailureKind.StepBoundExceeded => "step bound exceeded",
+        FailureKind.ThreadLeaked => "thread still running at the end",
+        FailureKind.LockLeaked => "lock still held at the end",
+        FailureKind.Nondeterminism => "nondeterminism",
+        FailureKind.ScheduleDiverged => "schedule does not fit the code",
+        FailureKind.UncontrolledConcurrency => "code escaped Loom's control",
+        FailureKind.Stalled => "thread stalled outside Loom's control",
+        FailureKind.NothingControlled => "nothing was controlled",
+        _ => kind.ToString(),
+    };
+
+    private static List<TraceStep> Trace(Execution execution)
+    {
+        var names = execution.Threads.ToDictionary(t => t.Number, t => t.Name);
+        var trace = new List<TraceStep>(execution.Steps.Count);
+        for (var i = 0; i < execution.Steps.Count; i++)
+        {
+            var s = execution.Steps[i];
+            var op = s.Operation;
+            trace.Add(new TraceStep(
+                i,
+                s.Thread,
+                names.GetValueOrDefault(s.Thread),
+                op.Name,
+                op.Target?.ToString(),
+                FormatValue(s.Value),
+                op.File,
+                op.Line,
+                s.IsPreemption));
+        }
+        return trace;
+    }
+
+    /// <summary>Writes the interleaving as an aligned table, one row per step, preemptions marked with <c>*</c>.</summary>
+    public static void AppendTrace(StringBuilder text, IReadOnlyList<TraceStep> trace, string schedule)
+    {
+        text.Append(CultureInfo.InvariantCulture, $"Interleaving (schedule {schedule}; * marks a preemption):\n");
+        var rows = trace.Select(s => new[]
+        {
+            (s.IsPreemption ? "* " : "  ") + s.Step.ToString(CultureInfo.InvariantCulture),
+            s.ThreadName is null ? $"thread {s.ThreadId}" : $"thread {s.ThreadId} '{s.ThreadName}'",
+            s.Operation,
+            s.Target ?? "",
+            s.Value ?? "",
+            SourceText.Location(s.File, s.Line),
+        }).ToList();
+        var header = new[] { "  step", "thread", "operation", "target", "value", "location" };
+        var widths = header.Select((h, c) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
+        AppendRow(text, header, widths);
+        foreach (var row in rows)
+            AppendRow(text, row, widths);
+    }
+
+    private static void AppendRow(StringBuilder text, string[] cells, int[] widths)
+    {
+        text.Append("  ");
+        for (var c = 0; c < cells.Length; c++)
+        {
+            var cell = c == 0 ? cells[c].PadLeft(widths[c]) : cells[c].PadRight(widths[c]);
+            text.Append(cell);
+            if (c < cells.Length - 1)
+                text.Append("  ");
+        }
+        text.Length = text.ToString().TrimEnd().Length;
+        text.Append('\n');
+    }
+
+    private static string? FormatValue(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

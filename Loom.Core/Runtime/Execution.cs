@@ -1,0 +1,549 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading;
+using Loom.Exploration;
+
+namespace Loom.Runtime;
+
+/// <summary>
+/// One run of the test body under the scheduler. Exactly one logical thread runs at a time; at each scheduling
+/// point the running thread asks the strategy which thread performs the next operation, and the baton passes
+/// only if that is another thread. The execution owns the model state of every object the run touches, the
+/// trace, and the first failure.
+/// </summary>
+internal sealed class Execution
+{
+    /// <summary>How often a parked thread checks whether the running thread has stalled.</summary>
+    private const int StallPollMilliseconds = 250;
+
+    [ThreadStatic]
+    private static Baton? t_callerBaton;
+
+    private readonly IExplorationStrategy _strategy;
+    private readonly List<LogicalThread> _threads = new();
+    private readonly List<StepRecord> _steps;
+    private readonly List<ScheduleDecision> _deviations = new();
+    private readonly List<ModelObject> _objects = new();
+    private readonly Dictionary<object, ModelObject> _byReference = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<nint, ModelObject> _byAddress = new();
+
+    /// <summary>Guards thread status changes and the failure, which a stalled-thread detector may touch from a parked thread.</summary>
+    private readonly object _gate = new();
+
+    private int _step;
+    private int _objectIds;
+    private LogicalThread? _lastRunner;
+
+    /// <summary>The thread being launched (run up to its first operation), and the thread that launched it.</summary>
+    private LogicalThread? _launching;
+    private LogicalThread? _launcher;
+    private volatile bool _aborting;
+    private ExecutionFailure? _failure;
+    private bool _pruned;
+    private bool _restartRequested;
+    private int _liveWorkers;
+    private int _gcEpoch;
+
+    public Execution(LoomOptions options, IExplorationStrategy strategy, List<StepRecord> steps)
+    {
+        Options = options;
+        _strategy = strategy;
+        _steps = steps;
+        _steps.Clear();
+    }
+
+    public LoomOptions Options { get; }
+
+    /// <summary>The index of the next scheduling point.</summary>
+    public int Step => _step;
+
+    public IReadOnlyList<LogicalThread> Threads => _threads;
+
+    public IReadOnlyList<StepRecord> Steps => _steps;
+
+    public ExecutionFailure? Failure => _failure;
+
+    /// <summary>Whether the strategy cut this execution short because it can only repeat explored interleavings.</summary>
+    public bool Pruned => _pruned;
+
+    /// <summary>Whether a garbage collection may have moved memory this execution tracks by address, so it must run again.</summary>
+    public bool RestartRequested => _restartRequested;
+
+    public bool Aborting => _aborting;
+
+    /// <summary>The decisions that differ from the default choice: the schedule id of this execution.</summary>
+    public ScheduleId ScheduleId => new(_deviations);
+
+    public int NextObjectId() => _objectIds++;
+
+    /// <summary>Runs the body as thread 0 on the calling OS thread and returns when every logical thread is done.</summary>
+    public void Run(ModelBody body)
+    {
+        var main = new LogicalThread(this, 0, null) { Status = ThreadStatus.Running };
+        main.Baton = t_callerBaton ??= new Baton();
+        main.Baton.Reset();
+        _threads.Add(main);
+        _lastRunner = main;
+        _gcEpoch = GC.CollectionCount(0);
+
+        var previous = LogicalThread.Current;
+        LogicalThread.Current = main;
+        LoomRuntime.CurrentExecution.Value = this;
+        try
+        {
+            body.Invoke();
+        }
+        catch (ExecutionAbortedException)
+        {
+        }
+        catch (Exception ex)
+        {
+            Fail(FailureKind.Exception, DescribeException(main, ex), main, ex);
+        }
+        finally
+        {
+            FinishMain(main);
+            LogicalThread.Current = previous;
+            LoomRuntime.CurrentExecution.Value = null;
+        }
+    }
+
+    /// <summary>Runs a started logical thread's body on a pooled worker.</summary>
+    public void RunThread(LogicalThread thread)
+    {
+        LogicalThread.Current = thread;
+        LoomRuntime.CurrentExecution.Value = this;
+        try
+        {
+            if (!_aborting)
+                thread.Body!();
+        }
+        catch (ExecutionAbortedException)
+        {
+        }
+        catch (Exception ex)
+        {
+            Fail(FailureKind.Exception, DescribeException(thread, ex), thread, ex);
+        }
+        finally
+        {
+            FinishWorkerThread(thread);
+            LogicalThread.Current = null;
+            LoomRuntime.CurrentExecution.Value = null;
+        }
+    }
+
+    /// <summary>
+    /// A scheduling point: <paramref name="me"/> is about to perform <paramref name="op"/>. Returns when the
+    /// strategy has chosen <paramref name="me"/> to perform it (possibly after other threads ran).
+    /// </summary>
+    /// <exception cref="ExecutionAbortedException">The execution is being torn down.</exception>
+    public void Schedule(LogicalThread me, in Operation op)
+    {
+        if (_aborting)
+        {
+            if ((op.Flags & OperationFlags.RunsDuringAbort) != 0)
+                return;
+            throw new ExecutionAbortedException();
+        }
+        me.Pending = op;
+        if (me == _launching)
+        {
+            // The new thread has reached its first visible operation: hand control back to the thread that started it.
+            EndLaunch();
+            Park(me);
+            return;
+        }
+        Decide(me);
+    }
+
+    /// <summary>
+    /// Runs a thread just started by <paramref name="parent"/> up to its first visible operation, so that the
+    /// scheduler knows what it will do next. Code before that operation touches nothing other threads can see,
+    /// so running it now rather than later changes nothing observable, and starting a thread costs no step.
+    /// </summary>
+    public void Launch(LogicalThread parent, LogicalThread child)
+    {
+        _launching = child;
+        _launcher = parent;
+        Transfer(parent, child);
+    }
+
+    private void EndLaunch()
+    {
+        var parent = _launcher!;
+        _launching = null;
+        _launcher = null;
+        parent.Baton.Signal();
+    }
+
+    /// <summary>Starts a logical thread created by the running thread; it runs when the strategy first picks it.</summary>
+    public LogicalThread CreateThread(Action body, string? name, object mirror)
+    {
+        lock (_gate)
+        {
+            if (_threads.Count >= LoomOptions.MaxThreads)
+            {
+                throw new InvalidOperationException(
+                    $"The model started more than {LoomOptions.MaxThreads} threads in one execution; Loom tracks at most {LoomOptions.MaxThreads} (LoomOptions.MaxThreads).");
+            }
+            var thread = new LogicalThread(this, _threads.Count, body) { Name = name, Mirror = mirror };
+                        _threads.Add(thread);
+            if (LogicalThread.Current is { } parent)
+                _strategy.OnSpawn(parent, thread);
+            return thread;
+        }
+    }
+
+    /// <summary>Asks the strategy for a value choice among <paramref name="count"/> alternatives (0 is the default).</summary>
+    public int ChooseValue(int count)
+    {
+        if (count <= 1)
+            return 0;
+        var choice = _strategy.ChooseValue(this, count);
+        if (choice != 0)
+            _deviations.Add(new ScheduleDecision(_step - 1, ScheduleDecisionKind.Value, choice));
+        return choice;
+    }
+
+    /// <summary>Attaches the value an operation read, wrote or returned to its trace step.</summary>
+    public void RecordValue(LogicalThread thread, object? value)
+    {
+        if (thread.LastStep >= 0 && thread.LastStep < _steps.Count)
+            CollectionsMarshal.AsSpan(_steps)[thread.LastStep].Value = value;
+    }
+
+    /// <summary>The model state of a shared object, created on its first use in this execution.</summary>
+    public T ModelOf<T>(object key, Func<Execution, object, T> create)
+        where T : ModelObject
+    {
+        if (_byReference.TryGetValue(key, out var existing))
+            return (T)existing;
+        var created = create(this, key);
+        _byReference.Add(key, created);
+        _objects.Add(created);
+        return created;
+    }
+
+    /// <summary>
+    /// The model state of a memory location named by reference. A reference has no identity that survives the
+    /// garbage collector moving its object, so locations are keyed by address and the execution is restarted
+    /// (deterministically, with the same decisions) if a collection happens while any are known.
+    /// </summary>
+    public unsafe MemoryLocation LocationOf<TValue>(ref TValue location, string kind, string? name)
+    {
+        CheckAddressesStable();
+        var address = (nint)Unsafe.AsPointer(ref location);
+        if (_byAddress.TryGetValue(address, out var existing))
+            return (MemoryLocation)existing;
+        var created = new MemoryLocation(this, kind, name);
+        _byAddress.Add(address, created);
+        _objects.Add(created);
+        return created;
+    }
+
+    private void CheckAddressesStable()
+    {
+        if (_aborting)
+            return;
+        var epoch = GC.CollectionCount(0);
+        if (epoch == _gcEpoch)
+            return;
+        if (_byAddress.Count == 0)
+        {
+            _gcEpoch = epoch;
+            return;
+        }
+        lock (_gate)
+            _restartRequested = true;
+        BeginAbort();
+        throw new ExecutionAbortedException();
+    }
+
+    /// <summary>Records the first failure of the execution and tears it down.</summary>
+    public void Fail(FailureKind kind, string message, LogicalThread? thread, Exception? exception = null)
+    {
+        lock (_gate)
+            _failure ??= new ExecutionFailure(kind, message, thread?.Number, exception, _step);
+        BeginAbort();
+    }
+
+    /// <summary>Stops the execution without a failure: the strategy found it can only repeat what was explored.</summary>
+    public void Prune()
+    {
+        lock (_gate)
+            _pruned = true;
+        BeginAbort();
+    }
+
+    private void Decide(LogicalThread? me)
+    {
+        if (_step >= Options.MaxSteps)
+        {
+            var at = me is null ? "" : $" at {me.Pending.Name} ({me.Pending.Location})";
+            Fail(
+                FailureKind.StepBoundExceeded,
+                $"The execution took more than {Options.MaxSteps} scheduling points (LoomOptions.MaxSteps): a livelock or a runaway loop. " +
+                $"{(me is null ? "" : me.Label)} was{at} when the bound was reached; the loop is in the last steps of the trace. " +
+                "If the model legitimately needs more steps, raise MaxSteps.",
+                me);
+            ThrowIfAborting(me);
+            return;
+        }
+
+        var enabled = EnabledThreads();
+        if (me is not null && (enabled & Bit(me.Number)) == 0 && me.Status == ThreadStatus.Running && !CanProceed(me))
+            _strategy.OnBlocked(this, me);
+
+        if (enabled == 0)
+        {
+            if (_threads.Any(t => t.Status != ThreadStatus.Finished))
+                Fail(FailureKind.Deadlock, DescribeDeadlock(), me);
+            ThrowIfAborting(me);
+            return;
+        }
+
+        var fallback = DefaultChoice(enabled);
+        var chosen = _strategy.ChooseThread(this, enabled, fallback);
+        if (chosen < 0 || _aborting)
+        {
+            if (!_aborting)
+                Prune();
+            ThrowIfAborting(me);
+            return;
+        }
+
+        var next = _threads[chosen];
+        var preemption = _lastRunner is not null && _lastRunner != next && (enabled & Bit(_lastRunner.Number)) != 0;
+        if (chosen != fallback)
+            _deviations.Add(new ScheduleDecision(_step, ScheduleDecisionKind.Thread, chosen));
+
+        var op = next.Pending;
+        _steps.Add(new StepRecord { Thread = chosen, Operation = op, IsPreemption = preemption });
+        _strategy.OnExecute(this, _step, next, op);
+        foreach (var t in _threads)
+        {
+            if (t != next)
+                t.Yielding = false;
+        }
+        next.Yielding = (op.Flags & OperationFlags.Yield) != 0;
+        next.LastStep = _step;
+        next.LastLocation = op.Location;
+        Volatile.Write(ref _step, _step + 1);
+        _lastRunner = next;
+
+        if (next == me)
+            return;
+        Transfer(me, next);
+    }
+
+    /// <summary>The threads that can perform their pending operation now, as a bit mask by thread number.</summary>
+    private ulong EnabledThreads()
+    {
+        ulong enabled = 0, yielding = 0;
+        foreach (var t in _threads)
+        {
+            if (t.Status == ThreadStatus.Finished || !CanProceed(t))
+                continue;
+            enabled |= Bit(t.Number);
+            if (t.Yielding)
+                yielding |= Bit(t.Number);
+        }
+        // A yielding thread waits for another thread's step, unless nobody else can take one.
+        return (enabled & ~yielding) != 0 ? enabled & ~yielding : enabled;
+    }
+
+    private static bool CanProceed(LogicalThread t)
+    {
+        var op = t.Pending;
+        return op.Target is null || op.Target.CanProceed(t, op);
+    }
+
+    /// <summary>The default choice: keep running the last thread if it can continue, else the lowest-numbered runnable thread.</summary>
+    private int DefaultChoice(ulong enabled)
+    {
+        if (_lastRunner is not null && (enabled & Bit(_lastRunner.Number)) != 0)
+            return _lastRunner.Number;
+        return System.Numerics.BitOperations.TrailingZeroCount(enabled);
+    }
+
+    private void Transfer(LogicalThread? me, LogicalThread next)
+    {
+        if (next.Status == ThreadStatus.NotStarted)
+        {
+            lock (_gate)
+                next.Status = ThreadStatus.Running;
+            Interlocked.Increment(ref _liveWorkers);
+            WorkerPool.Shared.Start(next);
+        }
+        else
+        {
+            next.Baton.Signal();
+        }
+
+        if (me is not null)
+            Park(me);
+    }
+
+    private void Park(LogicalThread me)
+    {
+        var seenStep = Volatile.Read(ref _step);
+        var quiet = Stopwatch.StartNew();
+        while (!me.Baton.Wait(StallPollMilliseconds))
+        {
+            var step = Volatile.Read(ref _step);
+            if (step != seenStep || _aborting)
+            {
+                seenStep = step;
+                quiet.Restart();
+                continue;
+            }
+            if (quiet.Elapsed >= Options.StallTimeout)
+            {
+                ReportStall();
+                quiet.Restart();
+            }
+        }
+        ThrowIfAborting(me);
+    }
+
+    private void ThrowIfAborting(LogicalThread? me)
+    {
+        if (_aborting && me is not null)
+            throw new ExecutionAbortedException();
+    }
+
+    private void ReportStall()
+    {
+        var runner = _launching ?? _lastRunner;
+        var where = runner is null || runner.LastLocation.Length == 0 ? "" : $" since its last Loom operation at {runner.LastLocation}";
+        Fail(
+            FailureKind.Stalled,
+            $"{runner?.Label ?? "A thread"} ran for {Options.StallTimeout.TotalSeconds:0.#} s (LoomOptions.StallTimeout) without reaching a Loom scheduling point{where}. " +
+            "It is most likely blocked on a real System.Threading primitive that another logical thread holds: a C# lock statement " +
+            "(which always takes the real System.Threading.Monitor), a System.Threading event, semaphore or Task.Wait. " +
+            "Loom cannot switch threads inside real primitives: use Loom.Threading.Monitor.Enter/Exit or Loom.Threading.Lock.EnterScope() " +
+            "instead of the lock statement, and the Loom.Threading mirror of the other primitives.",
+            runner);
+    }
+
+    /// <summary>Tears the execution down: every parked thread wakes and unwinds with <see cref="ExecutionAbortedException"/>.</summary>
+    private void BeginAbort()
+    {
+        List<LogicalThread> toWake;
+        lock (_gate)
+        {
+            if (_aborting)
+                return;
+            _aborting = true;
+            toWake = new List<LogicalThread>();
+            foreach (var t in _threads)
+            {
+                if (t.Status == ThreadStatus.NotStarted)
+                    t.Status = ThreadStatus.Finished;
+                else if (t.Status == ThreadStatus.Running)
+                    toWake.Add(t);
+            }
+        }
+        foreach (var t in toWake)
+            t.Baton.Signal();
+    }
+
+    private void FinishWorkerThread(LogicalThread thread)
+    {
+        if (!_aborting)
+        {
+            lock (_gate)
+                thread.Status = ThreadStatus.Finished;
+            _strategy.OnFinish(this, thread);
+            if (thread == _launching)
+                EndLaunch();
+            else
+                Decide(null);
+        }
+        lock (_gate)
+            thread.Status = ThreadStatus.Finished;
+        Interlocked.Decrement(ref _liveWorkers);
+    }
+
+    private void FinishMain(LogicalThread main)
+    {
+        if (!_aborting)
+        {
+            var alive = _threads.Where(t => t.Status != ThreadStatus.Finished && t != main).ToList();
+            if (alive.Count > 0)
+            {
+                Fail(
+                    FailureKind.ThreadLeaked,
+                    "The test body returned while " + string.Join(", ", alive.Select(DescribeAlive)) +
+                    (alive.Count == 1 ? " was" : " were") + " still running. Join every thread the body starts before it returns.",
+                    alive[0]);
+            }
+            else
+            {
+                var held = _objects.Select(o => o.DescribeLeak()).Where(s => s is not null).ToList();
+                if (held.Count > 0)
+                {
+                    Fail(
+                        FailureKind.LockLeaked,
+                        "The test body returned while " + string.Join("; ", held) + ". Every Enter needs an Exit (put it in a finally block).",
+                        null);
+                }
+            }
+        }
+        lock (_gate)
+            main.Status = ThreadStatus.Finished;
+        WaitForWorkers();
+    }
+
+    private static string DescribeAlive(LogicalThread t) =>
+        t.Pending.Name is null ? t.Label : $"{t.Label} (about to run {t.Pending.Name} at {Where(t.Pending)})";
+
+    private void WaitForWorkers()
+    {
+        var spinner = new SpinWait();
+        var clock = Stopwatch.StartNew();
+        while (Volatile.Read(ref _liveWorkers) > 0)
+        {
+            if (clock.Elapsed > Options.StallTimeout)
+            {
+                // A thread that swallowed the unwinding exception or is stuck in a real wait: leave it behind rather than hang.
+                lock (_gate)
+                {
+                    _failure ??= new ExecutionFailure(
+                        FailureKind.Stalled,
+                        "A logical thread did not unwind within LoomOptions.StallTimeout after the execution stopped; it is stuck in a real wait or caught Loom's unwinding exception. Its OS thread was abandoned.",
+                        null,
+                        null,
+                        _step);
+                }
+                return;
+            }
+            spinner.SpinOnce();
+        }
+    }
+
+    private string DescribeDeadlock()
+    {
+        var sb = new StringBuilder("Deadlock: no thread can run, and not every thread has finished.");
+        foreach (var t in _threads.Where(t => t.Status != ThreadStatus.Finished))
+        {
+            var op = t.Pending;
+            var what = op.Target is null ? op.Name : op.Target.DescribeBlocked(t, op);
+            sb.Append($"\n  {t.Label} is blocked in {op.Name} at {Where(op)}: {what}");
+        }
+        return sb.ToString();
+    }
+
+    private static string Where(in Operation op) => op.Location.Length == 0 ? "an unknown location" : op.Location;
+
+    private static string DescribeException(LogicalThread thread, Exception ex) =>
+        $"{thread.Label} threw {ex.GetType().FullName}: {ex.Message}\n{ex.StackTrace}";
+
+    private static ulong Bit(int thread) => 1UL << thread;
+}

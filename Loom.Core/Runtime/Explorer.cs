@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using Loom.Exploration;
+using Loom.Reporting;
+
+namespace Loom.Runtime;
+
+/// <summary>
+/// Runs executions one after another, as the strategy directs, until the strategy has nothing left, the
+/// execution cap is reached, or one fails; then confirms that the failing schedule replays.
+/// </summary>
+internal sealed class Explorer
+{
+    /// <summary>
+    /// How often one execution may be restarted because a garbage collection may have moved memory it tracks by
+    /// address. Collections from outside are rare within one short execution, so repeated restarts mean the model
+    /// itself collects or allocates heavily between two such accesses.
+    /// </summary>
+    private const int MaxGcRestarts = 8;
+
+    private readonly LoomOptions _options;
+    private readonly ModelBody _body;
+
+    public Explorer(LoomOptions options, ModelBody body)
+    {
+        _options = options;
+        _body = body;
+    }
+
+    public ExplorationResult Run()
+    {
+        _options.Validate();
+        if (LogicalThread.Current is not null)
+            throw new InvalidOperationException("LoomModel.Explore was called from inside a Loom execution; explorations do not nest.");
+
+        var clock = Stopwatch.StartNew();
+        var strategy = CreateStrategy(_options);
+        var steps = new List<StepRecord>();
+        var schedules = new List<string>();
+        var executions = 0;
+        long operations = 0;
+        var longest = 0;
+        LoomFailure? failure = null;
+
+        LoomRuntime.EnterExploration();
+        try
+        {
+            while (_options.MaxExecutions is not { } cap || executions < cap)
+            {
+                if (!strategy.BeginExecution())
+                    break;
+                var execution = RunOnce(strategy, steps, out var gcFailure);
+                executions++;
+                operations += execution.Step;
+                longest = Math.Max(longest, execution.Step);
+                schedules.Add(execution.ScheduleId.ToString());
+
+                if (gcFailure is not null)
+                {
+                    failure = Report(execution, strategy, executions, gcFailure);
+                    break;
+                }
+                if (execution.Failure is null && strategy is ReplayStrategy replay && replay.Leftover(execution) is { } leftover)
+                    execution.Fail(FailureKind.ScheduleDiverged, ReplayStrategy.DivergedMessage(ScheduleId.Parse(_options.Schedule!), leftover), null);
+                strategy.EndExecution(execution);
+
+                if (execution.Failure is { } failed)
+                {
+                    failure = Report(execution, strategy, executions, failed);
+                    if (_options.VerifyFailureReplays && strategy is not ReplayStrategy && failed.Kind is not (FailureKind.Nondeterminism or FailureKind.Stalled))
+                        failure = VerifyReplays(failure, execution, executions);
+                    break;
+                }
+                if (executions == 1 && execution.Step == 0 && !execution.Pruned)
+                {
+                    failure = Report(execution, strategy, executions, NothingControlled(execution));
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            LoomRuntime.ExitExploration();
+        }
+
+        return new ExplorationResult(
+            _options,
+            executions,
+            failure is null && strategy.Exhausted,
+            strategy.PrunedByBound,
+            operations,
+            longest,
+            failure,
+            schedules,
+            clock.Elapsed);
+    }
+
+    private Execution RunOnce(IExplorationStrategy strategy, List<StepRecord> steps, out ExecutionFailure? gcFailure)
+    {
+        gcFailure = null;
+        for (var attempt = 0; ; attempt++)
+        {
+            var execution = new Execution(_options, strategy, steps);
+            execution.Run(_body);
+            if (!execution.RestartRequested)
+                return execution;
+            if (attempt == MaxGcRestarts)
+            {
+                gcFailure = new ExecutionFailure(
+                    FailureKind.Nondeterminism,
+                    $"A garbage collection happened during this execution {MaxGcRestarts + 1} times in a row. Loom identifies memory passed by reference " +
+                    "(Interlocked and Volatile on fields) by address, which a collection may move, so it restarts an execution a collection interrupts. " +
+                    "The model keeps triggering collections (GC.Collect, or large allocations between Interlocked/Volatile calls); move them out of the model body.",
+                    null,
+                    null,
+                    execution.Step);
+                return execution;
+            }
+            strategy.RestartExecution();
+        }
+    }
+
+    private LoomFailure VerifyReplays(LoomFailure original, Execution failing, int executions)
+    {
+        var steps = new List<StepRecord>();
+        var replay = new ReplayStrategy(ScheduleId.Parse(original.ScheduleId));
+        replay.BeginExecution();
+        var again = RunOnce(replay, steps, out _);
+        var divergence = FirstDivergence(failing.Steps, again.Steps);
+        if (again.Failure?.Kind == original.Kind && divergence is null)
+            return original;
+
+        var what = again.Failure is null
+            ? "the replay passed"
+            : $"the replay failed differently ({again.Failure.Kind})";
+        var where = divergence ?? "";
+        var message =
+            $"The test is nondeterministic: execution {executions} failed ({original.Kind}), but replaying its schedule {original.ScheduleId} took a different path: {what}. {where}" +
+            "\nSomething outside Loom's control changes the run: real time, unseeded randomness, state left over from an earlier execution (a static field), or a real thread." +
+            $"\n\nThe original failure was:\n{original.Message}";
+        var nondeterministic = new ExecutionFailure(FailureKind.Nondeterminism, message, original.ThreadId, original.Exception, failing.Step);
+        return FailureReport.Build(failing, nondeterministic, null, executions, _options);
+    }
+
+    private static string? FirstDivergence(IReadOnlyList<StepRecord> first, IReadOnlyList<StepRecord> second)
+    {
+        var count = Math.Min(first.Count, second.Count);
+        for (var i = 0; i < count; i++)
+        {
+            var a = first[i];
+            var b = second[i];
+            if (a.Thread != b.Thread || a.Operation.Name != b.Operation.Name || a.Operation.Line != b.Operation.Line)
+            {
+                return $"First divergent step: {i}, where thread {a.Thread} ran {a.Operation.Name} at {a.Operation.Location} the first time " +
+                    $"and thread {b.Thread} ran {b.Operation.Name} at {b.Operation.Location} on replay.";
+            }
+        }
+        if (first.Count != second.Count)
+            return $"First divergent step: {count}, where one run ended and the other went on.";
+        return null;
+    }
+
+    private LoomFailure Report(Execution execution, IExplorationStrategy strategy, int executions, ExecutionFailure failure) =>
+        FailureReport.Build(execution, failure, strategy.CurrentSeed, executions, _options);
+
+    private static ExecutionFailure NothingControlled(Execution execution) => new(
+        FailureKind.NothingControlled,
+        "The test body finished without reaching any operation Loom controls, so nothing was explored and this test proves nothing. " +
+        "The code under test probably still calls System.Threading (check its using directives, or the build constant that switches it to Loom.Threading), " +
+        "or the body starts no Loom.Threading threads and touches no Loom.Threading primitive. " +
+        "Loom.Threading members called outside a Loom logical thread forward to System.Threading uncontrolled.",
+        0,
+        null,
+        execution.Step);
+
+    private static IExplorationStrategy CreateStrategy(LoomOptions options)
+    {
+        if (options.Schedule is { } schedule)
+            return new ReplayStrategy(ScheduleId.Parse(schedule));
+        return options.Strategy switch
+        {
+            LoomStrategy.Exhaustive => new ExhaustiveStrategy(options.PreemptionBound, options.PartialOrderReduction),
+            LoomStrategy.Random => new RandomWalkStrategy(options.Seed, options.Iterations),
+            LoomStrategy.Pct => new PctStrategy(options.Seed, options.Iterations, options.PctDepth),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Strategy, "Unknown Loom strategy."),
+        };
+    }
+}

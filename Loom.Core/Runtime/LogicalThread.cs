@@ -1,0 +1,73 @@
+using System;
+
+namespace Loom.Runtime;
+
+/// <summary>
+/// A thread of the model. It runs on a pooled OS thread (or, for thread 0, on the caller's), but only when the
+/// scheduler hands it the baton. As a model object it is the target of start, join and liveness checks.
+/// </summary>
+internal sealed class LogicalThread : ModelObject
+{
+    [ThreadStatic]
+    private static LogicalThread? t_current;
+
+    public LogicalThread(Execution execution, int number, Action? body)
+        : base(execution, "thread")
+    {
+        Number = number;
+        Body = body;
+    }
+
+    /// <summary>The logical thread running on this OS thread, or <see langword="null"/> outside any execution.</summary>
+    public static LogicalThread? Current
+    {
+        get => t_current;
+        set => t_current = value;
+    }
+
+    /// <summary>The thread's number in the execution: 0 is the test body, then in order of Start.</summary>
+    public int Number { get; }
+
+    /// <summary>What the thread runs; <see langword="null"/> for thread 0, whose body the execution runs itself.</summary>
+    public Action? Body { get; }
+
+    /// <summary>The name the model gave the thread, for traces.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Where the thread is in its life cycle. Changed only under the execution's gate.</summary>
+    public ThreadStatus Status { get; set; }
+
+    /// <summary>
+    /// The operation the thread will perform when next chosen. Set when it reaches a scheduling point; a thread
+    /// that has not started has its start as pending operation.
+    /// </summary>
+    public Operation Pending { get; set; }
+
+    /// <summary>The OS thread's handoff signal while this logical thread owns it.</summary>
+    public Baton Baton { get; set; } = null!;
+
+    /// <summary>Set after a yielding operation: the thread waits until another thread takes a step.</summary>
+    public bool Yielding { get; set; }
+
+    /// <summary>The step at which the thread last ran an operation, or -1.</summary>
+    public int LastStep { get; set; } = -1;
+
+    /// <summary>Where the thread last ran an operation, for stall and leak reports.</summary>
+    public string LastLocation { get; set; } = "";
+
+    /// <summary>The user-facing mirror object, so <c>Thread.CurrentThread</c> returns the same instance.</summary>
+    public object? Mirror { get; set; }
+
+    /// <summary>The thread's label in traces: its number and, if it has one, its name.</summary>
+    public string Label => Name is null ? $"thread {Number}" : $"thread {Number} '{Name}'";
+
+    /// <inheritdoc />
+    public override bool CanProceed(LogicalThread thread, in Operation op) =>
+        op.Access != AccessKind.Acquire || Status == ThreadStatus.Finished;
+
+    /// <inheritdoc />
+    public override string DescribeBlocked(LogicalThread thread, in Operation op) => $"joining {Label}, which has not finished";
+
+    /// <inheritdoc />
+    public override string ToString() => Label;
+}

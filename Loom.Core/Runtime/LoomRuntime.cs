@@ -1,0 +1,60 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
+
+namespace Loom.Runtime;
+
+/// <summary>
+/// What the mirror asks on every call: is this call under Loom's control? Outside any exploration the answer
+/// costs one static read, so the mirror forwards to System.Threading at near-zero cost.
+/// </summary>
+internal static class LoomRuntime
+{
+    private static int s_activeExplorations;
+
+    /// <summary>
+    /// The execution whose code is running, flowed by the ExecutionContext. It reaches code the execution started
+    /// outside Loom's control (a real thread, a thread-pool item, Task.Run), which is how escapes are caught.
+    /// </summary>
+    public static AsyncLocal<Execution?> CurrentExecution { get; } = new();
+
+    /// <summary>Whether any exploration is running anywhere in the process.</summary>
+    public static bool AnyActive
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Volatile.Read(ref s_activeExplorations) != 0;
+    }
+
+    public static void EnterExploration() => Interlocked.Increment(ref s_activeExplorations);
+
+    public static void ExitExploration() => Interlocked.Decrement(ref s_activeExplorations);
+
+    /// <summary>
+    /// The logical thread making a mirror call, or <see langword="null"/> if the call is not under Loom's control
+    /// and should go to the real primitive. A call from a thread that an execution started outside Loom's
+    /// control fails that execution and throws, since running it uncontrolled would silently test nothing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LogicalThread? Controlled(string api, string? file, int line)
+    {
+        if (!AnyActive)
+            return null;
+        return LogicalThread.Current ?? CheckEscape(api, file, line);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static LogicalThread? CheckEscape(string api, string? file, int line)
+    {
+        var execution = CurrentExecution.Value;
+        if (execution is null || execution.Aborting)
+            return null;
+        var where = SourceText.Location(file, line);
+        var message =
+            $"{api} was called{(where.Length == 0 ? "" : $" at {where}")} on an OS thread that Loom does not control " +
+            $"(managed thread {Environment.CurrentManagedThreadId}), started from inside the execution: a System.Threading.Thread, " +
+            "a ThreadPool work item, Task.Run, or an await that resumed on the thread pool (ConfigureAwait(false)). " +
+            "Code under a Loom test must start threads with Loom.Threading.Thread so that Loom schedules them.";
+        execution.Fail(FailureKind.UncontrolledConcurrency, message, null);
+        throw new UncontrolledConcurrencyException(message);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Loom.Runtime;
+
+/// <summary>
+/// The model's state for one shared object (a lock, an event, a memory location, a thread) during one
+/// execution. Mirror types keep their real state elsewhere; this is what the scheduler reasons about.
+/// Objects live for one execution: every execution starts from fresh model state.
+/// </summary>
+internal abstract class ModelObject
+{
+    protected ModelObject(Execution execution, string kind)
+    {
+        Execution = execution;
+        Kind = kind;
+        Id = execution.NextObjectId();
+    }
+
+    /// <summary>The execution the object belongs to.</summary>
+    public Execution Execution { get; }
+
+    /// <summary>A number unique within the execution, in order of first use, so traces are stable across runs.</summary>
+    public int Id { get; }
+
+    /// <summary>What the object is, for traces (<c>lock</c>, <c>int</c>, <c>thread</c>).</summary>
+    public string Kind { get; }
+
+    /// <summary>
+    /// Partial-order-reduction bookkeeping (last accesses and their vector clocks), owned by the exhaustive
+    /// strategy's dependency tracker; <see langword="null"/> until it first sees the object.
+    /// </summary>
+    internal object? DependencyState { get; set; }
+
+    /// <summary>Whether <paramref name="thread"/> can perform <paramref name="op"/> on this object now.</summary>
+    public virtual bool CanProceed(LogicalThread thread, in Operation op) => true;
+
+    /// <summary>What a thread blocked on this object is waiting for, for deadlock reports.</summary>
+    public virtual string DescribeBlocked(LogicalThread thread, in Operation op) => $"waiting on {this}";
+
+    /// <summary>If the object is still held (a lock not exited), says by whom and since where; otherwise <see langword="null"/>.</summary>
+    public virtual string? DescribeLeak() => null;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Kind}#{Id}";
+}

@@ -1,0 +1,20 @@
+using System;
+
+namespace Loom.Runtime;
+
+/// <summary>Scheduling hints carried by an operation.</summary>
+[Flags]
+internal enum OperationFlags : byte
+{
+    /// <summary>No hint.</summary>
+    None = 0,
+
+    /// <summary>
+    /// The thread is spinning or waiting for another thread to make progress (Thread.Yield, Sleep, SpinWait,
+    /// a timed-out wait): after it, the thread does not run again until another thread has taken a step.
+    /// </summary>
+    Yield = 1,
+
+    /// <summary>The operation runs even while the execution is being torn down (releases in finally blocks).</summary>
+    RunsDuringAbort = 2,
+}

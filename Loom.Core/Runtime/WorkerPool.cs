@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using System.Threading;
+
+namespace Loom.Runtime;
+
+/// <summary>
+/// The process-wide pool of <see cref="Worker"/> threads. It grows to the largest number of logical threads any
+/// running executions need at once and never shrinks: idle workers sleep in a kernel wait and cost nothing.
+/// </summary>
+internal sealed class WorkerPool
+{
+    private readonly ConcurrentBag<Worker> _idle = new();
+    private int _created;
+
+    /// <summary>The pool every execution uses.</summary>
+    public static WorkerPool Shared { get; } = new();
+
+    /// <summary>How many OS threads the pool has created so far.</summary>
+    public int Created => Volatile.Read(ref _created);
+
+    /// <summary>Runs the logical thread on an idle worker, creating one only if none is idle.</summary>
+    public void Start(LogicalThread thread)
+    {
+        if (!_idle.TryTake(out var worker))
+            worker = new Worker(this, Interlocked.Increment(ref _created));
+        thread.Baton = worker.Baton;
+        worker.Run(thread);
+    }
+
+    /// <summary>Puts a worker whose logical thread has finished back in the pool.</summary>
+    public void Return(Worker worker) => _idle.Add(worker);
+}

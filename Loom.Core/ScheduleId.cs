@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace Loom;
+
+/// <summary>
+/// A schedule: the decisions of one execution that differ from Loom's default choice, in step order.
+/// <para>
+/// Text form (format version 1): decisions separated by single spaces, each <c>thread@step</c> (at that
+/// scheduling point that thread runs) or <c>rN@step</c> (the load at that step reads its N-th alternative
+/// store). The schedule with no deviation is written <c>0</c>. For example <c>1@3 0@5</c> means: run the
+/// default choice everywhere, except that thread 1 runs at step 3 and thread 0 at step 5.
+/// A later format will be written with a <c>vN:</c> prefix; text without a prefix is version 1, and
+/// <c>v1:</c> is accepted too.
+/// </para>
+/// </summary>
+public sealed class ScheduleId : IEquatable<ScheduleId>
+{
+    /// <summary>The text format version this Loom writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The text of the schedule with no deviation from the default choices.</summary>
+    public const string DefaultText = "0";
+
+    private readonly ScheduleDecision[] _decisions;
+
+    /// <summary>Creates a schedule from its decisions.</summary>
+    /// <param name="decisions">Decisions in strictly increasing step order.</param>
+    /// <exception cref="ArgumentException">Steps are not strictly increasing, or a value is out of range.</exception>
+    public ScheduleId(IEnumerable<ScheduleDecision> decisions)
+    {
+        _decisions = decisions.ToArray();
+        for (var i = 0; i < _decisions.Length; i++)
+        {
+            var d = _decisions[i];
+            if (d.Step < 0 || d.Choice < 0)
+                throw new ArgumentException($"Decision {d} has a negative step or choice.", nameof(decisions));
+            if (d.Kind == ScheduleDecisionKind.Thread && d.Choice >= LoomOptions.MaxThreads)
+                throw new ArgumentException($"Decision {d} names thread {d.Choice}; threads are numbered 0 to {LoomOptions.MaxThreads - 1}.", nameof(decisions));
+            if (d.Kind == ScheduleDecisionKind.Value && d.Choice == 0)
+                throw new ArgumentException($"Decision {d} chooses the default value; only deviations are written.", nameof(decisions));
+            if (i > 0 && d.Step <= _decisions[i - 1].Step)
+                throw new ArgumentException($"Decision {d} does not come after {_decisions[i - 1]}: steps must strictly increase.", nameof(decisions));
+        }
+    }
+
+    /// <summary>The schedule with no deviation: every scheduling point takes the default choice.</summary>
+    public static ScheduleId Default { get; } = new(Array.Empty<ScheduleDecision>());
+
+    /// <summary>The deviations from the default choices, in step order.</summary>
+    public IReadOnlyList<ScheduleDecision> Decisions => _decisions;
+
+    /// <summary>The number of preemptive thread switches written in the schedule.</summary>
+    public int Length => _decisions.Length;
+
+    /// <summary>Parses a schedule id.</summary>
+    /// <param name="text">The id, as printed by Loom.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="FormatException">The text is not a schedule id; the message says which part and why.</exception>
+    public static ScheduleId Parse(string text)
+    {
+        if (!TryParse(text, out var id, out var error))
+            throw new FormatException(error);
+        return id;
+    }
+
+    /// <summary>Parses a schedule id, reporting what is wrong instead of throwing.</summary>
+    /// <param name="text">The id, as printed by Loom.</param>
+    /// <param name="id">The schedule, when parsing succeeds.</param>
+    /// <param name="error">What is wrong, when parsing fails.</param>
+    /// <returns>Whether the text is a valid schedule id.</returns>
+    public static bool TryParse(string? text, out ScheduleId id, out string error)
+    {
+        id = Default;
+        error = "";
+        if (text is null)
+        {
+            error = "Schedule id is missing (null).";
+            return false;
+        }
+
+        var body = text.Trim();
+        if (body.StartsWith('v'))
+        {
+            var colon = body.IndexOf(':');
+            if (colon < 0 || !int.TryParse(body.AsSpan(1, colon - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                error = $"Schedule id '{text}' starts with 'v' but has no version prefix of the form 'v1:'.";
+                return false;
+            }
+            if (version != FormatVersion)
+            {
+                error = $"Schedule id '{text}' is format version {version}; this Loom reads version {FormatVersion}. Re-run the exploration to get an id for this version.";
+                return false;
+            }
+            body = body[(colon + 1)..].Trim();
+        }
+
+        if (body.Length == 0)
+        {
+            error = $"Schedule id '{text}' is empty; the schedule with no deviation is written '{DefaultText}'.";
+            return false;
+        }
+        if (body == DefaultText)
+            return true;
+
+        var decisions = new List<ScheduleDecision>();
+        foreach (var token in body.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!TryParseDecision(token, out var decision, out var why))
+            {
+                error = $"Schedule id '{text}': decision '{token}' {why}. Each decision is 'thread@step' (for example 1@3) or 'rN@step' for a value choice.";
+                return false;
+            }
+            if (decisions.Count > 0 && decision.Step <= decisions[^1].Step)
+            {
+                error = $"Schedule id '{text}': decision '{token}' comes at step {decision.Step}, not after the previous decision's step {decisions[^1].Step}; steps must strictly increase.";
+                return false;
+            }
+            decisions.Add(decision);
+        }
+        id = new ScheduleId(decisions);
+        return true;
+    }
+
+    private static bool TryParseDecision(string token, out ScheduleDecision decision, out string why)
+    {
+        decision = default;
+        var at = token.IndexOf('@');
+        if (at <= 0 || at == token.Length - 1)
+        {
+            why = "is not of the form 'choice@step'";
+            return false;
+        }
+        var kind = ScheduleDecisionKind.Thread;
+        var choiceText = token.AsSpan(0, at);
+        if (choiceText[0] == 'r')
+        {
+            kind = ScheduleDecisionKind.Value;
+            choiceText = choiceText[1..];
+        }
+        if (!int.TryParse(choiceText, NumberStyles.None, CultureInfo.InvariantCulture, out var choice))
+        {
+            why = $"has '{choiceText.ToString()}' where a non-negative number was expected";
+            return false;
+        }
+        if (!int.TryParse(token.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var step))
+        {
+            why = $"has step '{token[(at + 1)..]}' where a non-negative number was expected";
+            return false;
+        }
+        if (kind == ScheduleDecisionKind.Thread && choice >= LoomOptions.MaxThreads)
+        {
+            why = $"names thread {choice}; threads are numbered 0 to {LoomOptions.MaxThreads - 1}";
+            return false;
+        }
+        if (kind == ScheduleDecisionKind.Value && choice == 0)
+        {
+            why = "chooses value 0, the default, which is never written";
+            return false;
+        }
+        decision = new ScheduleDecision(step, kind, choice);
+        why = "";
+        return true;
+    }
+
+    /// <summary>The canonical text form (see the type's remarks).</summary>
+    public override string ToString()
+    {
+        if (_decisions.Length == 0)
+            return DefaultText;
+        var sb = new StringBuilder();
+        foreach (var d in _decisions)
+        {
+            if (sb.Length > 0)
+                sb.Append(' ');
+            sb.Append(d.ToString());
+        }
+        return sb.ToString();
+    }
+
+    /// <inheritdoc />
+    public bool Equals(ScheduleId? other) => other is not null && _decisions.AsSpan().SequenceEqual(other._decisions);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ScheduleId);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var d in _decisions)
+            hash.Add(d);
+        return hash.ToHashCode();
+    }
+}
