@@ -61,6 +61,9 @@ public sealed class ExplorationResult
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; }
 
+    /// <summary>How many executions were restarted because a garbage collection may have moved memory they tracked by address.</summary>
+    internal int GcRestarts { get; init; }
+
     /// <summary>One line saying what was explored, for example <c>3 executions, space exhausted (preemption bound 2)</c>.</summary>
     public string Summary
     {

@@ -91,8 +91,8 @@ public sealed record LoomOptions
             throw Invalid(nameof(MaxExecutions), $"{MaxExecutions} allows no execution; use 1 or more, or null for no cap");
         if (StallTimeout <= TimeSpan.Zero)
             throw Invalid(nameof(StallTimeout), $"{StallTimeout} is not positive");
-        if (Schedule is not null)
-            ScheduleId.Parse(Schedule);
+        if (Schedule is not null && !ScheduleId.TryParse(Schedule, out _, out var error))
+            throw Invalid(nameof(Schedule), error.TrimEnd('.'));
     }
 
     private static ArgumentException Invalid(string option, string why) =>

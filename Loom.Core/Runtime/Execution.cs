@@ -76,6 +76,9 @@ internal sealed class Execution
 
     public bool Aborting => _aborting;
 
+    /// <summary>Whether <see cref="Run"/> has returned: nothing may report into the execution any more.</summary>
+    public bool Finished { get; private set; }
+
     /// <summary>The decisions that differ from the default choice: the schedule id of this execution.</summary>
     public ScheduleId ScheduleId => new(_deviations);
 
@@ -108,6 +111,7 @@ internal sealed class Execution
         finally
         {
             FinishMain(main);
+            Finished = true;
             LogicalThread.Current = previous;
             LoomRuntime.CurrentExecution.Value = null;
         }

@@ -13,14 +13,18 @@ namespace Loom.Runtime;
 internal sealed class Explorer
 {
     /// <summary>
-    /// How often one execution may be restarted because a garbage collection may have moved memory it tracks by
-    /// address. Collections from outside are rare within one short execution, so repeated restarts mean the model
-    /// itself collects or allocates heavily between two such accesses.
+    /// A collection that interrupts the same execution at the same step this many times in a row is the model's
+    /// own (GC.Collect, or allocation heavy enough to trigger one there), so restarting cannot get past it.
+    /// Collections from elsewhere in the process land at varying steps and only cost a retry.
     /// </summary>
-    private const int MaxGcRestarts = 8;
+    private const int SameStepGcLimit = 50;
+
+    /// <summary>An upper bound on restarts of one execution, so extreme collection pressure ends in an error, not a hang.</summary>
+    private const int MaxGcRestarts = 1000;
 
     private readonly LoomOptions _options;
     private readonly ModelBody _body;
+    private int _gcRestarts;
 
     public Explorer(LoomOptions options, ModelBody body)
     {
@@ -93,30 +97,42 @@ internal sealed class Explorer
             longest,
             failure,
             schedules,
-            clock.Elapsed);
+            clock.Elapsed)
+        {
+            GcRestarts = _gcRestarts,
+        };
     }
 
     private Execution RunOnce(IExplorationStrategy strategy, List<StepRecord> steps, out ExecutionFailure? gcFailure)
     {
         gcFailure = null;
+        var lastStep = -1;
+        var sameStep = 0;
         for (var attempt = 0; ; attempt++)
         {
             var execution = new Execution(_options, strategy, steps);
             execution.Run(_body);
             if (!execution.RestartRequested)
                 return execution;
-            if (attempt == MaxGcRestarts)
+            sameStep = execution.Step == lastStep ? sameStep + 1 : 1;
+            lastStep = execution.Step;
+            if (sameStep == SameStepGcLimit || attempt == MaxGcRestarts)
             {
                 gcFailure = new ExecutionFailure(
                     FailureKind.Nondeterminism,
-                    $"A garbage collection happened during this execution {MaxGcRestarts + 1} times in a row. Loom identifies memory passed by reference " +
-                    "(Interlocked and Volatile on fields) by address, which a collection may move, so it restarts an execution a collection interrupts. " +
-                    "The model keeps triggering collections (GC.Collect, or large allocations between Interlocked/Volatile calls); move them out of the model body.",
+                    $"A garbage collection interrupted this execution {attempt + 1} times" +
+                    (sameStep == SameStepGcLimit ? $", {SameStepGcLimit} times in a row at step {lastStep}. " : ". ") +
+                    "Loom identifies memory passed by reference (Interlocked and Volatile on fields) by address, which a collection may move, " +
+                    "so it restarts an execution a collection interrupts. " +
+                    (sameStep == SameStepGcLimit
+                        ? "The model itself triggers the collection there (GC.Collect, or large allocations between Interlocked/Volatile calls); move it out of the model body."
+                        : "Collections elsewhere in the process are too frequent for the execution to finish; run the test with less allocation pressure around it."),
                     null,
                     null,
                     execution.Step);
                 return execution;
             }
+            _gcRestarts++;
             strategy.RestartExecution();
         }
     }

@@ -32,7 +32,9 @@ internal static class LoomRuntime
     /// <summary>
     /// The logical thread making a mirror call, or <see langword="null"/> if the call is not under Loom's control
     /// and should go to the real primitive. A call from a thread that an execution started outside Loom's
-    /// control fails that execution and throws, since running it uncontrolled would silently test nothing.
+    /// control fails that execution, since running it uncontrolled would silently test nothing; the call itself
+    /// then goes to the real primitive rather than throwing, because an exception on a real thread nobody
+    /// observes would bring the whole test process down.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static LogicalThread? Controlled(string api, string? file, int line)
@@ -46,7 +48,7 @@ internal static class LoomRuntime
     private static LogicalThread? CheckEscape(string api, string? file, int line)
     {
         var execution = CurrentExecution.Value;
-        if (execution is null || execution.Aborting)
+        if (execution is null || execution.Aborting || execution.Finished)
             return null;
         var where = SourceText.Location(file, line);
         var message =
@@ -55,6 +57,6 @@ internal static class LoomRuntime
             "a ThreadPool work item, Task.Run, or an await that resumed on the thread pool (ConfigureAwait(false)). " +
             "Code under a Loom test must start threads with Loom.Threading.Thread so that Loom schedules them.";
         execution.Fail(FailureKind.UncontrolledConcurrency, message, null);
-        throw new UncontrolledConcurrencyException(message);
+        return null;
     }
 }

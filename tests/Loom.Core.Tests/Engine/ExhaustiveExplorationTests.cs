@@ -1,0 +1,120 @@
+using Xunit;
+
+namespace Loom.Tests.Engine;
+
+public class ExhaustiveExplorationTests
+{
+    [Fact]
+    public void Store_buffering_with_interlocked_is_explored_in_exactly_three_executions()
+    {
+        var result = LoomModel.Explore(Models.StoreBufferingInterlocked);
+
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.True(result.Exhausted);
+        Assert.Equal(3, result.Executions);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(10)]
+    public void Threads_writing_disjoint_variables_are_explored_in_one_execution(int threads)
+    {
+        var result = LoomModel.Explore(Models.DisjointWrites(threads), new LoomOptions { PreemptionBound = null });
+
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.True(result.Exhausted);
+        Assert.Equal(1, result.Executions);
+    }
+
+    [Fact]
+    public void Without_partial_order_reduction_the_same_model_takes_more_executions_with_the_same_verdict()
+    {
+        var reduced = LoomModel.Explore(Models.StoreBufferingInterlocked, new LoomOptions { PreemptionBound = null });
+        var full = LoomModel.Explore(Models.StoreBufferingInterlocked, new LoomOptions { PreemptionBound = null, PartialOrderReduction = false });
+
+        Assert.True(reduced.Passed && full.Passed);
+        Assert.True(full.Exhausted);
+        Assert.True(full.Executions > reduced.Executions, $"full {full.Executions}, reduced {reduced.Executions}");
+    }
+
+    [Fact]
+    public void Every_lock_order_of_three_threads_is_explored_and_passes()
+    {
+        var result = LoomModel.Explore(Models.ThreeThreadsOnALock, new LoomOptions { PreemptionBound = null });
+
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.True(result.Exhausted);
+        Assert.Equal(6, result.Executions);
+    }
+
+    [Fact]
+    public void Compare_exchange_increments_are_never_lost()
+    {
+        var result = LoomModel.Explore(Models.CasIncrements, new LoomOptions { PreemptionBound = null });
+
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.True(result.Exhausted);
+        Assert.False(result.PrunedByBound);
+    }
+
+    [Fact]
+    public void A_lost_update_is_found_and_its_schedule_replays_to_the_same_failure()
+    {
+        var result = LoomModel.Explore(Models.LostUpdate);
+
+        Assert.Equal(FailureKind.Exception, result.Failure?.Kind);
+        var replay = LoomModel.Explore(Models.LostUpdate, new LoomOptions { Schedule = result.Failure!.ScheduleId });
+        Assert.Equal(1, replay.Executions);
+        Assert.Equal(FailureKind.Exception, replay.Failure?.Kind);
+        Assert.Equal(
+            result.Failure.Trace.Select(s => (s.ThreadId, s.Operation, s.Line)),
+            replay.Failure!.Trace.Select(s => (s.ThreadId, s.Operation, s.Line)));
+    }
+
+    [Fact]
+    public void A_preemption_bound_of_zero_misses_the_lost_update_and_says_the_bound_cut_the_space()
+    {
+        var bounded = LoomModel.Explore(Models.LostUpdate, new LoomOptions { PreemptionBound = 0 });
+        var oneMore = LoomModel.Explore(Models.LostUpdate, new LoomOptions { PreemptionBound = 1 });
+
+        Assert.True(bounded.Passed);
+        Assert.True(bounded.Exhausted);
+        Assert.True(bounded.PrunedByBound);
+        Assert.Contains("within preemption bound 0", bounded.Summary);
+        Assert.Equal(FailureKind.Exception, oneMore.Failure?.Kind);
+        Assert.Single(oneMore.Failure!.Trace, s => s.IsPreemption);
+    }
+
+    [Fact]
+    public void Every_execution_has_a_distinct_schedule_id()
+    {
+        var result = LoomModel.Explore(Models.ThreeThreadsOnALock, new LoomOptions { PreemptionBound = null });
+
+        Assert.Equal(result.Executions, result.Schedules.Distinct().Count());
+    }
+
+    [Fact]
+    public void Each_listed_schedule_replays_alone_to_a_passing_execution()
+    {
+        var result = LoomModel.Explore(Models.ThreeThreadsOnALock, new LoomOptions { PreemptionBound = null });
+
+        foreach (var schedule in result.Schedules)
+        {
+            var replay = LoomModel.Explore(Models.ThreeThreadsOnALock, new LoomOptions { Schedule = schedule });
+            Assert.True(replay.Passed, replay.Failure?.Report);
+            Assert.Equal(schedule, replay.Schedules.Single());
+        }
+    }
+
+    [Fact]
+    public void Max_executions_stops_early_and_says_the_space_was_not_exhausted()
+    {
+        var result = LoomModel.Explore(Models.ThreeThreadsOnALock, new LoomOptions { PreemptionBound = null, MaxExecutions = 2 });
+
+        Assert.Equal(2, result.Executions);
+        Assert.False(result.Exhausted);
+        Assert.Contains("not exhausted", result.Summary);
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using Xunit;
+
+namespace Loom.Tests.Engine;
+
+public class ScheduleIdTests
+{
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1@3")]
+    [InlineData("1@3 0@5")]
+    [InlineData("2@0 r1@4 1@9")]
+    [InlineData("63@100000")]
+    public void Canonical_ids_round_trip(string text)
+    {
+        var id = ScheduleId.Parse(text);
+
+        Assert.Equal(text, id.ToString());
+        Assert.Equal(id, ScheduleId.Parse(id.ToString()));
+    }
+
+    [Fact]
+    public void The_version_prefix_is_accepted_and_dropped()
+    {
+        Assert.Equal("1@3 0@5", ScheduleId.Parse("v1:1@3 0@5").ToString());
+        Assert.Equal(ScheduleId.Default, ScheduleId.Parse("v1:0"));
+    }
+
+    [Fact]
+    public void The_default_schedule_has_no_decisions()
+    {
+        Assert.Empty(ScheduleId.Parse("0").Decisions);
+        Assert.Equal("0", ScheduleId.Default.ToString());
+    }
+
+    [Theory]
+    [InlineData("", "is empty")]
+    [InlineData("   ", "is empty")]
+    [InlineData("v2:1@3", "format version 2")]
+    [InlineData("vx:1@3", "version prefix")]
+    [InlineData("1@", "is not of the form 'choice@step'")]
+    [InlineData("@3", "is not of the form 'choice@step'")]
+    [InlineData("13", "is not of the form 'choice@step'")]
+    [InlineData("a@3", "'a' where a non-negative number was expected")]
+    [InlineData("1@x", "step 'x'")]
+    [InlineData("-1@3", "non-negative number")]
+    [InlineData("64@3", "threads are numbered 0 to 63")]
+    [InlineData("r0@3", "value 0, the default")]
+    [InlineData("1@5 2@5", "steps must strictly increase")]
+    [InlineData("1@5 2@4", "steps must strictly increase")]
+    public void Malformed_ids_are_rejected_with_a_message_that_names_the_problem(string text, string expected)
+    {
+        var ex = Assert.Throws<FormatException>(() => ScheduleId.Parse(text));
+
+        Assert.Contains(expected, ex.Message);
+        Assert.False(ScheduleId.TryParse(text, out _, out var error));
+        Assert.Equal(ex.Message, error);
+    }
+
+    [Fact]
+    public void A_null_id_is_rejected()
+    {
+        Assert.False(ScheduleId.TryParse(null, out _, out var error));
+        Assert.Contains("missing", error);
+    }
+
+    [Fact]
+    public void Decisions_must_be_in_increasing_step_order_when_built_in_code()
+    {
+        Assert.Throws<ArgumentException>(() => new ScheduleId(new[]
+        {
+            new ScheduleDecision(5, ScheduleDecisionKind.Thread, 1),
+            new ScheduleDecision(5, ScheduleDecisionKind.Thread, 2),
+        }));
+    }
+}
