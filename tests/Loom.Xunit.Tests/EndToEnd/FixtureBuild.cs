@@ -1,0 +1,120 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Xunit;
+
+namespace Loom.Xunit.Tests.EndToEnd;
+
+/// <summary>
+/// Copies tests/fixtures to a temporary folder and builds the fixture projects once for the whole end-to-end
+/// collection. The copy keeps the repository clean: failing fixture cases write regressions files beside their
+/// sources, and the tests read and edit those files.
+/// </summary>
+public sealed class FixtureBuild : IDisposable
+{
+    public FixtureBuild()
+    {
+        RepositoryRoot = FindRepositoryRoot();
+        Root = Path.Combine(Path.GetTempPath(), "loom-xunit-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+        CopyDirectory(Path.Combine(RepositoryRoot, "tests", "fixtures"), Root);
+        Configuration = typeof(FixtureBuild).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+        VsTestProject = Path.Combine(Root, "Xunit.Fixture");
+        MtpProject = Path.Combine(Root, "Xunit.Fixture.Mtp");
+        foreach (var project in new[] { VsTestProject, MtpProject })
+        {
+            // Loom.Xunit is already built in this configuration (this test project references it); building it
+            // again here could race with other test projects that build their own fixtures.
+            var build = CommandRunner.Run(project, "dotnet", "build", "-c", Configuration, "--no-dependencies",
+                "-p:LoomRepoRoot=" + RepositoryRoot + Path.DirectorySeparatorChar, "-nologo", "-v:q");
+            if (build.ExitCode != 0)
+                throw new InvalidOperationException("Building a fixture failed:\n" + build);
+        }
+        MtpExecutable = Path.Combine(MtpProject, "bin", Configuration, "net10.0", "Xunit.Fixture.Mtp" + (OperatingSystem.IsWindows() ? ".exe" : ""));
+    }
+
+    public string RepositoryRoot { get; }
+
+    /// <summary>The temporary copy of tests/fixtures.</summary>
+    public string Root { get; }
+
+    public string Configuration { get; }
+
+    public string VsTestProject { get; }
+
+    public string MtpProject { get; }
+
+    public string MtpExecutable { get; }
+
+    /// <summary><c>dotnet test</c> on the VSTest fixture, with the detailed console logger so passing cases are listed too.</summary>
+    public VsTestRun VsTest(params string[] arguments) =>
+        new(CommandRunner.Run(VsTestProject, "dotnet",
+            ["test", "--no-build", "-c", Configuration, "--logger", "console;verbosity=detailed", .. arguments]));
+
+    /// <summary><c>dotnet test --list-tests</c> on the VSTest fixture: the discovered display names.</summary>
+    public ListedTests VsTestList(params string[] arguments) =>
+        ListedTests.FromVsTest(CommandRunner.Run(VsTestProject, "dotnet", ["test", "--no-build", "-c", Configuration, "--list-tests", .. arguments]));
+
+    /// <summary>Runs the Microsoft.Testing.Platform fixture's test executable directly.</summary>
+    public ProcessResult MtpExe(params string[] arguments) => CommandRunner.Run(MtpProject, MtpExecutable, arguments);
+
+    /// <summary><c>dotnet test</c> in Microsoft.Testing.Platform mode (the fixture's global.json selects it).</summary>
+    public ProcessResult MtpDotnetTest(params string[] arguments) =>
+        CommandRunner.Run(MtpProject, "dotnet", ["test", "--no-build", "-c", Configuration, .. arguments]);
+
+    public string VsTestSource(string fileName) => Path.Combine(VsTestProject, fileName);
+
+    public void Dispose()
+    {
+        if (Environment.GetEnvironmentVariable("LOOM_KEEP_E2E") is null)
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A runner still holds a file; the folder is in the temp directory and harmless.
+            }
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Loom.TestAdapters.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException($"No Loom.TestAdapters.sln above {AppContext.BaseDirectory}.");
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            // Regressions files a developer's manual fixture run left behind would change the listed cases.
+            if (file.EndsWith(".loom-regressions", StringComparison.Ordinal) && !IsCommitted(file))
+                continue;
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+        foreach (var dir in Directory.EnumerateDirectories(from))
+        {
+            var name = Path.GetFileName(dir);
+            if (name is "bin" or "obj" or "loom-cases")
+                continue;
+            CopyDirectory(dir, Path.Combine(to, name));
+        }
+    }
+
+    // Only this file is part of the fixture; any other regressions file comes from a local run.
+    private static bool IsCommitted(string file) => Path.GetFileName(file) == "RegressionTests.loom-regressions";
+}
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndCollection : ICollectionFixture<FixtureBuild>
+{
+    public const string Name = "End-to-end (fixture projects)";
+}
