@@ -1,15 +1,17 @@
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 
 namespace Loom.Runtime;
 
 /// <summary>
-/// The process-wide pool of <see cref="Worker"/> threads. It grows to the largest number of logical threads any
+/// The process-wide pool of <see cref="Worker"/> threads. It grows to the largest number of logical threads
 /// running executions need at once and never shrinks: idle workers sleep in a kernel wait and cost nothing.
+/// Workers are handed out last-in first-out: the one returned most recently is likely still spinning in its
+/// baton and starts without a kernel wake-up.
 /// </summary>
 internal sealed class WorkerPool
 {
-    private readonly ConcurrentBag<Worker> _idle = new();
+    private readonly Stack<Worker> _idle = new();
     private int _created;
 
     /// <summary>The pool every execution uses.</summary>
@@ -21,12 +23,18 @@ internal sealed class WorkerPool
     /// <summary>Runs the logical thread on an idle worker, creating one only if none is idle.</summary>
     public void Start(LogicalThread thread)
     {
-        if (!_idle.TryTake(out var worker))
-            worker = new Worker(this, Interlocked.Increment(ref _created));
+        Worker? worker;
+        lock (_idle)
+            _idle.TryPop(out worker);
+        worker ??= new Worker(this, Interlocked.Increment(ref _created));
         thread.Baton = worker.Baton;
         worker.Run(thread);
     }
 
     /// <summary>Puts a worker whose logical thread has finished back in the pool.</summary>
-    public void Return(Worker worker) => _idle.Add(worker);
+    public void Return(Worker worker)
+    {
+        lock (_idle)
+            _idle.Push(worker);
+    }
 }

@@ -1,0 +1,36 @@
+using Loom.Bench;
+
+// Usage: dotnet run -c Release --project bench/Loom.Bench -- [engine|counts|handoff|overhead|all] [--write bench/RESULTS.md]
+var sections = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.EndsWith(".md", StringComparison.Ordinal)).ToList();
+if (sections.Count == 0 || sections.Contains("all"))
+    sections = ["engine", "counts", "handoff", "overhead"];
+var write = Array.IndexOf(args, "--write") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+var report = new Report();
+foreach (var section in sections)
+{
+    switch (section)
+    {
+        case "engine":
+            EngineThroughput.Run(report);
+            break;
+        case "counts":
+            ExplorationCounts.Run(report);
+            break;
+        case "handoff":
+            HandoffCost.Run(report);
+            break;
+        case "overhead":
+            MirrorOverhead.Run(report);
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown section '{section}'. Known: engine, counts, handoff, overhead, all.");
+            return 2;
+    }
+}
+
+var text = report.ToMarkdown(string.Join(" ", args));
+Console.WriteLine(text);
+if (write is not null)
+    report.WriteInto(write, text);
+return 0;

@@ -1,0 +1,33 @@
+using Loom;
+using Loom.Samples;
+using Loom.Threading;
+
+// Two threads each count one hit; afterwards the counter must say 2.
+static void TwoHits(Action<HitCounter> hit)
+{
+    var counter = new HitCounter();
+    var first = new Thread(() => hit(counter)) { Name = "first" };
+    var second = new Thread(() => hit(counter)) { Name = "second" };
+    first.Start();
+    second.Start();
+    first.Join();
+    second.Join();
+    if (counter.Hits != 2)
+        throw new InvalidOperationException($"Expected 2 hits, but the counter says {counter.Hits}.");
+}
+
+Console.WriteLine("Exploring every interleaving of two threads calling HitCounter.Hit() ...\n");
+var buggy = LoomModel.Explore(() => TwoHits(c => c.Hit()));
+Console.WriteLine(buggy.Failure?.Report ?? "No bug found.");
+Console.WriteLine(buggy.Summary);
+
+Console.WriteLine("\nReplaying the failing schedule alone ...");
+var replay = LoomModel.Explore(() => TwoHits(c => c.Hit()), new LoomOptions { Schedule = buggy.Failure?.ScheduleId });
+Console.WriteLine($"  {replay.Summary}");
+
+Console.WriteLine("\nExploring the fixed counter (Interlocked.Increment) ...");
+var fixedResult = LoomModel.Explore(() => TwoHits(c => c.HitAtomically()));
+Console.WriteLine($"  {fixedResult.Summary}");
+
+// The sample succeeds when Loom finds the bug, replays it, and passes the fix.
+return buggy.Failure is not null && replay.Failure is not null && fixedResult.Passed ? 0 : 1;
