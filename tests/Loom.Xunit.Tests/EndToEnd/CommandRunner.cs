@@ -12,7 +12,10 @@ public static class CommandRunner
     // Not an assertion: a guard so a hung runner fails the test instead of the whole CI run.
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(5);
 
-    public static ProcessResult Run(string workingDirectory, string fileName, params string[] arguments)
+    public static ProcessResult Run(string workingDirectory, string fileName, params string[] arguments) =>
+        Run(workingDirectory, new Dictionary<string, string>(), fileName, arguments);
+
+    public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, string fileName, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -31,6 +34,9 @@ public static class CommandRunner
         // The suite's own test host may set these; the child must choose its own mode.
         foreach (var inherited in new[] { "VSTEST_HOST_DEBUG", "TESTINGPLATFORM_HOTRELOAD_ENABLED" })
             start.Environment.Remove(inherited);
+
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };

@@ -188,6 +188,9 @@ public sealed partial class VsTestEndToEndTests(FixtureBuild fixture)
         Assert.Equal("Fixture.RegressionTests.Recorded_schedule_runs_first [schedule 0] (regression)",
             listed.Names.First(n => !n.Contains("regressions line", StringComparison.Ordinal)));
         Assert.Equal("Passed", run.Case("Fixture.RegressionTests.Recorded_schedule_runs_first [schedule 0] (regression)").Outcome);
+        // Results are printed as cases finish, and a class's cases run one at a time: the regression ran first.
+        Assert.Equal("Fixture.RegressionTests.Recorded_schedule_runs_first [schedule 0] (regression)",
+            run.Cases.First(c => !c.Name.Contains("regressions line", StringComparison.Ordinal)).Name);
         var line6 = run.Case("Fixture.RegressionTests.Recorded_schedule_runs_first [regressions line 6]");
         Assert.Equal("Failed", line6.Outcome);
         Assert.Contains("RegressionTests.loom-regressions line 6", line6.Text);
