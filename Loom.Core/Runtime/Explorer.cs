@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using Loom.Coverage.Recording;
 using Loom.Exploration;
 using Loom.Reporting;
 
@@ -55,6 +56,8 @@ internal sealed class Explorer
                 if (!strategy.BeginExecution())
                     break;
                 var execution = RunOnce(strategy, steps, out var gcFailure);
+                if (ControlledSiteLog.Enabled)
+                    ControlledSiteLog.Record(execution.Steps, execution.ScheduleId);
                 executions++;
                 operations += execution.Step;
                 longest = Math.Max(longest, execution.Step);
