@@ -32,4 +32,10 @@ public enum FailureKind
 
     /// <summary>The body never reached a controlled operation, so nothing was explored.</summary>
     NothingControlled,
+
+    /// <summary>Two conflicting accesses to a tracked field, from different threads, with no happens-before between them.</summary>
+    DataRace,
+
+    /// <summary>A load could read more stores than <see cref="LoomOptions.MaxStoreHistory"/> allows.</summary>
+    StoreHistoryExceeded,
 }

@@ -20,6 +20,9 @@ public sealed record LoomOptions
     /// </summary>
     public const int MaxThreads = 64;
 
+    /// <summary>The default bound on the stores one load may choose from.</summary>
+    public const int DefaultMaxStoreHistory = 32;
+
     /// <summary>How interleavings are chosen. Default: <see cref="LoomStrategy.Exhaustive"/>.</summary>
     public LoomStrategy Strategy { get; init; } = LoomStrategy.Exhaustive;
 
@@ -58,6 +61,18 @@ public sealed record LoomOptions
     public bool PartialOrderReduction { get; init; } = true;
 
     /// <summary>
+    /// Which memory model loads follow. Default <see cref="LoomMemoryModel.DotNet"/>: a load may return any store
+    /// the .NET memory model allows, so reorderings that only ARM64 hardware shows are found on any machine.
+    /// </summary>
+    public LoomMemoryModel MemoryModel { get; init; } = LoomMemoryModel.DotNet;
+
+    /// <summary>
+    /// The most stores one load may choose from under the .NET memory model. A load with more candidates fails the
+    /// execution with its location (Loom never drops stores silently). Default 32.
+    /// </summary>
+    public int MaxStoreHistory { get; init; } = DefaultMaxStoreHistory;
+
+    /// <summary>
     /// Replay exactly this schedule id (as printed in a failure or a test case name) instead of exploring.
     /// </summary>
     public string? Schedule { get; init; }
@@ -89,6 +104,8 @@ public sealed record LoomOptions
             throw Invalid(nameof(MaxSteps), $"{MaxSteps} allows no step; use 1 or more");
         if (MaxExecutions is < 1)
             throw Invalid(nameof(MaxExecutions), $"{MaxExecutions} allows no execution; use 1 or more, or null for no cap");
+        if (MaxStoreHistory < 1)
+            throw Invalid(nameof(MaxStoreHistory), $"{MaxStoreHistory} lets a load read nothing; use 1 or more");
         if (StallTimeout <= TimeSpan.Zero)
             throw Invalid(nameof(StallTimeout), $"{StallTimeout} is not positive");
         if (Schedule is not null && !ScheduleId.TryParse(Schedule, out _, out var error))

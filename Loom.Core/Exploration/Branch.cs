@@ -36,6 +36,21 @@ internal sealed class Branch
     /// <summary>How many values a value choice has.</summary>
     public int ValueCount;
 
+    /// <summary>
+    /// Alternatives added only so that a weak load at this step could read what they store, with the thread of
+    /// that load; an alternative also needed for any other reason is not in it.
+    /// </summary>
+    public System.Collections.Generic.Dictionary<int, int>? LoadRaceAlternatives;
+
+    /// <summary>Alternatives needed for some reason other than a weak load (see <see cref="LoadRaceAlternatives"/>).</summary>
+    public ulong OtherAlternatives;
+
+    /// <summary>
+    /// While the chosen alternative exists only for a weak load: that load's thread, whose next load must read a
+    /// store made at or after this step (older ones were explored in the other order); otherwise -1.
+    /// </summary>
+    public int ReadConstraintThread = -1;
+
     /// <summary>The operation the chosen thread ran, to detect a replay that takes another path.</summary>
     public string? OperationName;
 

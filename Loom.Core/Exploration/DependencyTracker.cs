@@ -24,7 +24,7 @@ internal sealed class DependencyTracker
     public void OnSpawn(LogicalThread parent, LogicalThread child) => Clock(child.Number).CopyFrom(Clock(parent.Number));
 
     /// <summary>Records that <paramref name="thread"/> performed <paramref name="op"/> at <paramref name="step"/>.</summary>
-    public void OnExecute(int step, LogicalThread thread, in Operation op)
+    public void OnExecute(Execution execution, int step, LogicalThread thread, in Operation op)
     {
         var me = thread.Number;
         var clock = Clock(me);
@@ -33,8 +33,11 @@ internal sealed class DependencyTracker
             var state = StateOf(target);
             var kind = op.Access;
 
-            // Races are judged on the clock before this operation's own edges are added.
-            CheckRace(state.LastWrite, me, step);
+            // Races are judged on the clock before this operation's own edges are added. A weak load after a
+            // store can return the older values by itself, so only the load-then-store order needs reversing.
+            var weakLoad = (op.Flags & OperationFlags.WeakLoad) != 0;
+            if (!weakLoad || target is not MemoryLocation location || !execution.Memory.CanReadOlder(thread, location))
+                CheckRace(state.LastWrite, me, step);
             if (kind != AccessKind.Read)
                 CheckReads(state, me, step);
             if (kind is AccessKind.Read or AccessKind.Write or AccessKind.Acquire)
@@ -54,7 +57,7 @@ internal sealed class DependencyTracker
             }
 
             clock.Set(me, step + 1);
-            var access = new Access(step, me, clock.Copy());
+            var access = new Access(step, me, clock.Copy(), weakLoad);
             switch (kind)
             {
                 case AccessKind.Read:
@@ -102,7 +105,7 @@ internal sealed class DependencyTracker
         var state = StateOf(thread);
         var me = thread.Number;
         CheckReads(state, me, int.MaxValue);
-        state.LastWrite = new Access(-1, me, Clock(me).Copy());
+        state.LastWrite = new Access(-1, me, Clock(me).Copy(), false);
         state.Reads.Clear();
     }
 
@@ -117,7 +120,7 @@ internal sealed class DependencyTracker
         if (earlier is null || earlier.Thread == me || earlier.Step < 0 || earlier.Step >= step)
             return;
         if (Clock(me)[earlier.Thread] < earlier.Step + 1)
-            _sink.AddBacktrack(earlier.Step, me);
+            _sink.AddBacktrack(earlier.Step, me, earlier.WeakLoad ? earlier.Thread : -1);
     }
 
     private static void JoinFrom(VectorClock clock, Access? access)
@@ -149,8 +152,8 @@ internal sealed class DependencyTracker
     private static ObjectState StateOf(ModelObject target) =>
         target.DependencyState as ObjectState ?? (ObjectState)(target.DependencyState = new ObjectState());
 
-    /// <summary>One past operation: when, by whom, and the history it carried.</summary>
-    private sealed record Access(int Step, int Thread, VectorClock Clock);
+    /// <summary>One past operation: when, by whom, the history it carried, and whether it was a weak load.</summary>
+    private sealed record Access(int Step, int Thread, VectorClock Clock, bool WeakLoad);
 
     /// <summary>The accesses of one object that a later operation may conflict with.</summary>
     private sealed class ObjectState

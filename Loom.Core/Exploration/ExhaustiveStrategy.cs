@@ -15,6 +15,7 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
 {
     private readonly List<Branch> _path = new();
     private readonly List<int> _branchOfStep = new();
+    private readonly Dictionary<int, int> _readConstraints = new();
     private readonly DependencyTracker _dependencies;
     private readonly int? _bound;
     private readonly bool _reduce;
@@ -69,6 +70,7 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
         _previousThread = 0;
         _nextSleep = 0;
         _branchOfStep.Clear();
+        _readConstraints.Clear();
         _dependencies.Reset();
     }
 
@@ -105,6 +107,8 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
             branch.Backtrack = _reduce ? Bit(choice) : enabled;
         }
 
+        if (branch.ReadConstraintThread >= 0)
+            _readConstraints[branch.ReadConstraintThread] = branch.Step;
         _branchOfStep.Add(_position);
         _position++;
         if (IsPreemption(branch, choice))
@@ -140,7 +144,7 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
         branch.OperationLocation = op.Location;
         if (!_reduce)
             return;
-        _dependencies.OnExecute(step, thread, op);
+        _dependencies.OnExecute(execution, step, thread, op);
 
         // Threads asleep here, or already explored here, stay asleep after this step while their next operation
         // commutes with this one: running them later reaches states explored already.
@@ -172,10 +176,12 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
             _dependencies.OnSpawn(parent, child);
     }
 
-    public void AddBacktrack(int step, int thread)
+    public int TakeReadConstraint(int thread) => _readConstraints.Remove(thread, out var step) ? step : -1;
+
+    public void AddBacktrack(int step, int thread, int loadThread)
     {
         var branch = _path[_branchOfStep[step]];
-        Add(branch, thread);
+        Add(branch, thread, loadThread);
         if (_bound is null || !IsPreemption(branch, thread))
             return;
         // Bounded DPOR (Coons et al.): running the thread here costs a preemption the bound may not allow, so
@@ -184,11 +190,23 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
         while (start > 0 && _path[_branchOfStep[start - 1]].Chosen == branch.PreviousThread && !_path[_branchOfStep[start - 1]].IsValue)
             start--;
         if (start != step)
-            Add(_path[_branchOfStep[start]], thread);
+            Add(_path[_branchOfStep[start]], thread, -1);
     }
 
-    private static void Add(Branch branch, int thread) =>
-        branch.Backtrack |= (branch.Enabled & Bit(thread)) != 0 ? Bit(thread) : branch.Enabled;
+    private static void Add(Branch branch, int thread, int loadThread)
+    {
+        if ((branch.Enabled & Bit(thread)) == 0)
+        {
+            branch.Backtrack |= branch.Enabled;
+            branch.OtherAlternatives |= branch.Enabled;
+            return;
+        }
+        branch.Backtrack |= Bit(thread);
+        if (loadThread < 0)
+            branch.OtherAlternatives |= Bit(thread);
+        else
+            (branch.LoadRaceAlternatives ??= new())[thread] = loadThread;
+    }
 
     public void EndExecution(Execution execution)
     {
@@ -220,6 +238,8 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
                     continue;
                 }
                 branch.Chosen = thread;
+                branch.ReadConstraintThread =
+                    (branch.OtherAlternatives & Bit(thread)) == 0 && branch.LoadRaceAlternatives?.TryGetValue(thread, out var load) == true ? load : -1;
                 Truncate(i);
                 return;
             }

@@ -33,6 +33,12 @@ internal interface IExplorationStrategy
     /// <summary>Picks one of <paramref name="count"/> values a load may return (0 is the default, the newest).</summary>
     int ChooseValue(Execution execution, int count);
 
+    /// <summary>
+    /// The step from which <paramref name="thread"/>'s next load must read, or -1: set when the exploration ran
+    /// other threads first only so that this load could read what they store. Consumed by the call.
+    /// </summary>
+    int TakeReadConstraint(int thread);
+
     /// <summary>The chosen thread performs <paramref name="op"/> at <paramref name="step"/>.</summary>
     void OnExecute(Execution execution, int step, LogicalThread thread, in Operation op);
 

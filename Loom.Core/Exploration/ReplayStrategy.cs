@@ -94,6 +94,8 @@ internal sealed class ReplayStrategy : IExplorationStrategy
         execution.Fail(FailureKind.ScheduleDiverged, DivergedMessage(_schedule, why), null);
 
 
+    public int TakeReadConstraint(int thread) => -1;
+
     public void OnExecute(Execution execution, int step, LogicalThread thread, in Operation op)
     {
     }

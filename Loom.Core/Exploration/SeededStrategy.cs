@@ -45,6 +45,8 @@ internal abstract class SeededStrategy : IExplorationStrategy
 
     public int ChooseValue(Execution execution, int count) => Random.Below(count);
 
+    public int TakeReadConstraint(int thread) => -1;
+
     public void OnExecute(Execution execution, int step, LogicalThread thread, in Operation op)
     {
     }

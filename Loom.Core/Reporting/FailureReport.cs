@@ -43,6 +43,8 @@ internal static class FailureReport
         FailureKind.UncontrolledConcurrency => "code escaped Loom's control",
         FailureKind.Stalled => "thread stalled outside Loom's control",
         FailureKind.NothingControlled => "nothing was controlled",
+        FailureKind.DataRace => "data race",
+        FailureKind.StoreHistoryExceeded => "store history bound exceeded",
         _ => kind.ToString(),
     };
 

@@ -55,7 +55,11 @@ internal sealed class Execution
         _strategy = strategy;
         _steps = steps;
         _steps.Clear();
+        Memory = new MemoryModel(this, options);
     }
+
+    /// <summary>The memory model's state for this execution: thread clocks and store histories.</summary>
+    public MemoryModel Memory { get; }
 
     public LoomOptions Options { get; }
 
@@ -199,7 +203,10 @@ internal sealed class Execution
             var thread = new LogicalThread(this, _threads.Count, body) { Name = name, Mirror = mirror };
                         _threads.Add(thread);
             if (LogicalThread.Current is { } parent)
+            {
                 _strategy.OnSpawn(parent, thread);
+                Memory.OnSpawn(parent, thread);
+            }
             return thread;
         }
     }
@@ -214,6 +221,12 @@ internal sealed class Execution
             _deviations.Add(new ScheduleDecision(_step - 1, ScheduleDecisionKind.Value, choice));
         return choice;
     }
+
+    /// <summary>
+    /// The step from which <paramref name="thread"/>'s next load must read (a store made at or after it), or -1
+    /// for no constraint. Consumed by the call.
+    /// </summary>
+    public int TakeReadConstraint(LogicalThread thread) => _strategy.TakeReadConstraint(thread.Number);
 
     /// <summary>Attaches the value an operation read, wrote or returned to its trace step.</summary>
     public void RecordValue(LogicalThread thread, object? value)
@@ -330,6 +343,7 @@ internal sealed class Execution
         var op = next.Pending;
         _steps.Add(new StepRecord { Thread = chosen, Operation = op, IsPreemption = preemption });
         _strategy.OnExecute(this, _step, next, op);
+        Memory.OnOperation(next, op);
         foreach (var t in _threads)
         {
             if (t != next)
@@ -465,6 +479,7 @@ internal sealed class Execution
             lock (_gate)
                 thread.Status = ThreadStatus.Finished;
             _strategy.OnFinish(this, thread);
+            Memory.OnFinish(thread);
             if (thread == _launching)
                 EndLaunch();
             else

@@ -29,6 +29,12 @@ internal abstract class ModelObject
     /// </summary>
     internal object? DependencyState { get; set; }
 
+    /// <summary>
+    /// What the threads that operated on this synchronization object had seen, for the memory model's
+    /// happens-before edges; <see langword="null"/> until the first operation.
+    /// </summary>
+    internal Exploration.VectorClock? SyncClock { get; set; }
+
     /// <summary>Whether <paramref name="thread"/> can perform <paramref name="op"/> on this object now.</summary>
     public virtual bool CanProceed(LogicalThread thread, in Operation op) => true;
 

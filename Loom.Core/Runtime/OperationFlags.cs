@@ -17,4 +17,10 @@ internal enum OperationFlags : byte
 
     /// <summary>The operation runs even while the execution is being torn down (releases in finally blocks).</summary>
     RunsDuringAbort = 2,
+
+    /// <summary>
+    /// A load that may return older stores (plain or volatile, under the .NET memory model). A store that ran
+    /// before it need not be reordered after it: the load can already return what it would have seen then.
+    /// </summary>
+    WeakLoad = 4,
 }

@@ -23,8 +23,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Add", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Add(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Add", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Add(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Add", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Add(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Add(ref long,long)"/>: adds two values and replaces the first with the sum, as an atomic operation.</summary>
@@ -40,8 +42,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Add", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Add(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Add", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Add(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Add", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Add(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Add(ref uint,uint)"/>: adds two values and replaces the first with the sum, as an atomic operation.</summary>
@@ -57,8 +61,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Add", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Add(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Add", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Add(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Add", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Add(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Add(ref ulong,ulong)"/>: adds two values and replaces the first with the sum, as an atomic operation.</summary>
@@ -74,8 +80,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Add", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Add(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Add", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Add(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Add", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Add(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.And(ref int,int)"/>: bitwise "ands" two values and replaces the first with the result, as an atomic operation.</summary>
@@ -91,8 +99,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.And", file, line);
         if (thread is null)
             return System.Threading.Interlocked.And(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.And", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.And(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.And", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.And(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.And(ref uint,uint)"/>: bitwise "ands" two values and replaces the first with the result, as an atomic operation.</summary>
@@ -108,8 +118,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.And", file, line);
         if (thread is null)
             return System.Threading.Interlocked.And(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.And", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.And(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.And", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.And(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.And(ref long,long)"/>: bitwise "ands" two values and replaces the first with the result, as an atomic operation.</summary>
@@ -125,8 +137,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.And", file, line);
         if (thread is null)
             return System.Threading.Interlocked.And(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.And", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.And(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.And", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.And(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.And(ref ulong,ulong)"/>: bitwise "ands" two values and replaces the first with the result, as an atomic operation.</summary>
@@ -142,8 +156,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.And", file, line);
         if (thread is null)
             return System.Threading.Interlocked.And(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.And", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.And(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.And", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.And(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange(ref int,int,int)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -160,8 +176,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange(ref long,long,long)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -178,8 +196,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange(ref object,object,object)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -196,8 +216,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange(ref sbyte,sbyte,sbyte)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -214,8 +236,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange(ref short,short,short)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -232,8 +256,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange(ref byte,byte,byte)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -250,8 +276,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange(ref ushort,ushort,ushort)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -268,8 +296,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange(ref uint,uint,uint)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -286,8 +316,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange(ref ulong,ulong,ulong)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -304,8 +336,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange(ref float,float,float)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -322,8 +356,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange(ref double,double,double)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -340,8 +376,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange(ref nint,nint,nint)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -358,8 +396,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange(ref nuint,nuint,nuint)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -376,8 +416,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.CompareExchange{T}(ref T,T,T)"/>: compares two values for equality and, if they are equal, replaces the first value, as an atomic operation.</summary>
@@ -395,8 +437,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.CompareExchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
-        MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.CompareExchange(ref location1, value, comparand));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.CompareExchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.CompareExchange(ref location1, value, comparand);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: MemoryAccess.Exchanged(result, comparand));
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Decrement(ref int)"/>: decrements a variable and stores the result, as an atomic operation.</summary>
@@ -411,8 +455,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Decrement", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Decrement(ref location);
-        MemoryAccess.Schedule(thread, "Interlocked.Decrement", AccessKind.Write, ref location, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Decrement(ref location));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Decrement", AccessKind.Write, ref location, locationName, file, line);
+        var previous = location;
+        var result = System.Threading.Interlocked.Decrement(ref location);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Decrement(ref long)"/>: decrements a variable and stores the result, as an atomic operation.</summary>
@@ -427,8 +473,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Decrement", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Decrement(ref location);
-        MemoryAccess.Schedule(thread, "Interlocked.Decrement", AccessKind.Write, ref location, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Decrement(ref location));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Decrement", AccessKind.Write, ref location, locationName, file, line);
+        var previous = location;
+        var result = System.Threading.Interlocked.Decrement(ref location);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Decrement(ref uint)"/>: decrements a variable and stores the result, as an atomic operation.</summary>
@@ -443,8 +491,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Decrement", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Decrement(ref location);
-        MemoryAccess.Schedule(thread, "Interlocked.Decrement", AccessKind.Write, ref location, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Decrement(ref location));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Decrement", AccessKind.Write, ref location, locationName, file, line);
+        var previous = location;
+        var result = System.Threading.Interlocked.Decrement(ref location);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Decrement(ref ulong)"/>: decrements a variable and stores the result, as an atomic operation.</summary>
@@ -459,8 +509,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Decrement", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Decrement(ref location);
-        MemoryAccess.Schedule(thread, "Interlocked.Decrement", AccessKind.Write, ref location, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Decrement(ref location));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Decrement", AccessKind.Write, ref location, locationName, file, line);
+        var previous = location;
+        var result = System.Threading.Interlocked.Decrement(ref location);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange(ref int,int)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -476,8 +528,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange(ref long,long)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -493,8 +547,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange(ref object,object)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -510,8 +566,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange(ref sbyte,sbyte)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -527,8 +585,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange(ref short,short)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -544,8 +604,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange(ref byte,byte)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -561,8 +623,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange(ref ushort,ushort)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -578,8 +642,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange(ref uint,uint)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -595,8 +661,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange(ref ulong,ulong)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -612,8 +680,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange(ref float,float)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -629,8 +699,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange(ref double,double)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -646,8 +718,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange(ref nint,nint)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -663,8 +737,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange(ref nuint,nuint)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -680,8 +756,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Exchange{T}(ref T,T)"/>: sets a variable to a specified value and returns the original value, as an atomic operation.</summary>
@@ -698,8 +776,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Exchange", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Exchange(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Exchange(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Exchange", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Exchange(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Increment(ref int)"/>: increments a variable and stores the result, as an atomic operation.</summary>
@@ -714,8 +794,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Increment", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Increment(ref location);
-        MemoryAccess.Schedule(thread, "Interlocked.Increment", AccessKind.Write, ref location, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Increment(ref location));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Increment", AccessKind.Write, ref location, locationName, file, line);
+        var previous = location;
+        var result = System.Threading.Interlocked.Increment(ref location);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Increment(ref long)"/>: increments a variable and stores the result, as an atomic operation.</summary>
@@ -730,8 +812,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Increment", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Increment(ref location);
-        MemoryAccess.Schedule(thread, "Interlocked.Increment", AccessKind.Write, ref location, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Increment(ref location));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Increment", AccessKind.Write, ref location, locationName, file, line);
+        var previous = location;
+        var result = System.Threading.Interlocked.Increment(ref location);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Increment(ref uint)"/>: increments a variable and stores the result, as an atomic operation.</summary>
@@ -746,8 +830,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Increment", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Increment(ref location);
-        MemoryAccess.Schedule(thread, "Interlocked.Increment", AccessKind.Write, ref location, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Increment(ref location));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Increment", AccessKind.Write, ref location, locationName, file, line);
+        var previous = location;
+        var result = System.Threading.Interlocked.Increment(ref location);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Increment(ref ulong)"/>: increments a variable and stores the result, as an atomic operation.</summary>
@@ -762,8 +848,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Increment", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Increment(ref location);
-        MemoryAccess.Schedule(thread, "Interlocked.Increment", AccessKind.Write, ref location, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Increment(ref location));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Increment", AccessKind.Write, ref location, locationName, file, line);
+        var previous = location;
+        var result = System.Threading.Interlocked.Increment(ref location);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Or(ref int,int)"/>: bitwise "ors" two values and replaces the first with the result, as an atomic operation.</summary>
@@ -779,8 +867,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Or", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Or(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Or", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Or(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Or", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Or(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Or(ref uint,uint)"/>: bitwise "ors" two values and replaces the first with the result, as an atomic operation.</summary>
@@ -796,8 +886,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Or", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Or(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Or", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Or(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Or", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Or(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Or(ref long,long)"/>: bitwise "ors" two values and replaces the first with the result, as an atomic operation.</summary>
@@ -813,8 +905,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Or", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Or(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Or", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Or(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Or", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Or(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Or(ref ulong,ulong)"/>: bitwise "ors" two values and replaces the first with the result, as an atomic operation.</summary>
@@ -830,8 +924,10 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Or", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Or(ref location1, value);
-        MemoryAccess.Schedule(thread, "Interlocked.Or", AccessKind.Write, ref location1, locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Or(ref location1, value));
+        var target = MemoryAccess.Schedule(thread, "Interlocked.Or", AccessKind.Write, ref location1, locationName, file, line);
+        var previous = location1;
+        var result = System.Threading.Interlocked.Or(ref location1, value);
+        return MemoryAccess.ReadModifyWrite(thread, target, previous, location1, result, wrote: true);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Read(ref readonly long)"/>: returns a 64-bit value, loaded as an atomic operation.</summary>
@@ -845,8 +941,7 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Read", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Read(in location);
-        MemoryAccess.Schedule(thread, "Interlocked.Read", AccessKind.Read, ref Unsafe.AsRef(in location), locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Read(in location));
+        return MemoryAccess.Load(thread, "Interlocked.Read", ref Unsafe.AsRef(in location), MemoryOrder.SequentiallyConsistent, locationName, file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Read(ref readonly ulong)"/>: returns a 64-bit value, loaded as an atomic operation.</summary>
@@ -860,8 +955,7 @@ public static class Interlocked
         var thread = LoomRuntime.Controlled("Interlocked.Read", file, line);
         if (thread is null)
             return System.Threading.Interlocked.Read(in location);
-        MemoryAccess.Schedule(thread, "Interlocked.Read", AccessKind.Read, ref Unsafe.AsRef(in location), locationName, file, line);
-        return MemoryAccess.Result(thread, System.Threading.Interlocked.Read(in location));
+        return MemoryAccess.Load(thread, "Interlocked.Read", ref Unsafe.AsRef(in location), MemoryOrder.SequentiallyConsistent, locationName, file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.MemoryBarrier"/>: a full fence; no load or store moves across it.</summary>
@@ -873,7 +967,7 @@ public static class Interlocked
         if (thread is null)
             System.Threading.Interlocked.MemoryBarrier();
         else
-            MemoryAccess.Schedule(thread, "Interlocked.MemoryBarrier", file, line);
+            MemoryAccess.Fence(thread, "Interlocked.MemoryBarrier", file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.MemoryBarrierProcessWide"/>: a full fence on every processor of the process.</summary>
@@ -885,6 +979,6 @@ public static class Interlocked
         if (thread is null)
             System.Threading.Interlocked.MemoryBarrierProcessWide();
         else
-            MemoryAccess.Schedule(thread, "Interlocked.MemoryBarrierProcessWide", file, line);
+            MemoryAccess.Fence(thread, "Interlocked.MemoryBarrierProcessWide", file, line);
     }
 }
