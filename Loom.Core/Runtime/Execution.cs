@@ -344,6 +344,8 @@ internal sealed class Execution
         _steps.Add(new StepRecord { Thread = chosen, Operation = op, IsPreemption = preemption });
         _strategy.OnExecute(this, _step, next, op);
         Memory.OnOperation(next, op);
+        if ((op.Flags & OperationFlags.Yield) != 0)
+            Memory.OnYield(next);
         foreach (var t in _threads)
         {
             if (t != next)

@@ -36,6 +36,13 @@ internal sealed class MemoryModel
     /// </summary>
     private readonly Dictionary<int, long> _observed = new();
 
+    /// <summary>
+    /// Per thread, the global store sequence at its last yield: a thread that spins (Thread.Yield, SpinWait, Sleep)
+    /// is waiting for other threads' stores, and real hardware makes them visible eventually. Loom makes every
+    /// store made so far visible to the thread at its yield, so spin loops terminate.
+    /// </summary>
+    private readonly Dictionary<int, long> _yielded = new();
+
     private long _sequence;
 
     public MemoryModel(Execution execution, LoomOptions options)
@@ -83,6 +90,9 @@ internal sealed class MemoryModel
         Tick(thread.Number);
     }
 
+    /// <summary>The thread yielded: every store made so far becomes visible to its later loads.</summary>
+    public void OnYield(LogicalThread thread) => _yielded[thread.Number] = _sequence;
+
     /// <summary>A full fence (Interlocked.MemoryBarrier): ordered with every other fence and Interlocked operation.</summary>
     public void Fence(LogicalThread thread)
     {
@@ -101,7 +111,7 @@ internal sealed class MemoryModel
     {
         if (!_weak || location.Stores.Count < 2)
             return false;
-        return Floor(thread.Number, location, ClockOf(thread.Number), Observed(thread.Number)) < location.Stores.Count - 1;
+        return Floor(thread.Number, location, ClockOf(thread.Number), Observed(thread.Number), Yielded(thread.Number)) < location.Stores.Count - 1;
     }
 
     /// <summary>
@@ -118,7 +128,7 @@ internal sealed class MemoryModel
             CheckRead(thread, location, races, site);
 
         var newest = location.Stores.Count - 1;
-        var oldest = _weak && order != MemoryOrder.SequentiallyConsistent ? Floor(thread.Number, location, clock, Observed(thread.Number)) : newest;
+        var oldest = _weak && order != MemoryOrder.SequentiallyConsistent ? Floor(thread.Number, location, clock, Observed(thread.Number), Yielded(thread.Number)) : newest;
         if (_execution.TakeReadConstraint(thread) is var since and >= 0)
         {
             // The strategy put other threads first so that this load could read what they store: the older stores
@@ -217,9 +227,10 @@ internal sealed class MemoryModel
     /// <summary>
     /// The oldest store the thread may still read: not older than one it has already read or written
     /// (coherence), nor older than the newest store that happens before it, nor older than a store of another
-    /// thread that became visible before one the thread has observed (multicopy atomicity).
+    /// thread that became visible before one the thread has observed (multicopy atomicity), nor older than a store
+    /// made before the thread's last yield.
     /// </summary>
-    private static int Floor(int thread, MemoryLocation location, VectorClock clock, long observed)
+    private static int Floor(int thread, MemoryLocation location, VectorClock clock, long observed, long yielded)
     {
         var floor = location.SeenByThread.TryGetValue(thread, out var seen) ? seen - location.Dropped : 0;
         if (floor < 0)
@@ -227,13 +238,15 @@ internal sealed class MemoryModel
         for (var i = location.Stores.Count - 1; i > floor; i--)
         {
             var store = location.Stores[i];
-            if (store.HappensBefore(clock) || (store.Thread != thread && store.Sequence <= observed))
+            if (store.HappensBefore(clock) || (store.Thread != thread && store.Sequence <= observed) || store.Sequence <= yielded)
                 return i;
         }
         return floor;
     }
 
     private long Observed(int thread) => _observed.TryGetValue(thread, out var sequence) ? sequence : 0;
+
+    private long Yielded(int thread) => _yielded.TryGetValue(thread, out var sequence) ? sequence : 0;
 
     /// <summary>Forgets stores no thread, present or future, can read any more: older than every live thread's happens-before floor.</summary>
     private void Prune(MemoryLocation location)
