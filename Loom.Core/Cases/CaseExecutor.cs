@@ -41,22 +41,22 @@ public static class CaseExecutor
                     Replay(schedule);
                 break;
             case LoomCaseKind.Seed:
-            {
-                var result = body.Explore(baseOptions with { Seed = loomCase.Seed!.Value, Iterations = 1 });
-                summaries.Add(result.Summary);
-                if (result.Failure is { } failure)
-                    found.Add((failure, LoomCase.ForSeed(loomCase.Seed!.Value)));
-                break;
-            }
+                {
+                    var result = body.Explore(baseOptions with { Seed = loomCase.Seed!.Value, Iterations = 1 });
+                    summaries.Add(result.Summary);
+                    if (result.Failure is { } failure)
+                        found.Add((failure, LoomCase.ForSeed(loomCase.Seed!.Value)));
+                    break;
+                }
             case LoomCaseKind.ContinuedExploration:
             case LoomCaseKind.FullExploration:
-            {
-                var result = body.Explore(baseOptions);
-                summaries.Add(result.Summary);
-                if (result.Failure is { } failure)
-                    found.Add((failure, LoomCase.ForSchedule(failure.ScheduleId)));
-                break;
-            }
+                {
+                    var result = body.Explore(baseOptions);
+                    summaries.Add(result.Summary);
+                    if (result.Failure is { } failure)
+                        found.Add((failure, LoomCase.ForSchedule(failure.ScheduleId)));
+                    break;
+                }
         }
 
         var regressionsPath = method.RegressionsPath;

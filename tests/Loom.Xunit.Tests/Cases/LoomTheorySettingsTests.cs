@@ -77,8 +77,15 @@ public sealed class LoomTheorySettingsTests
     {
         var settings = new LoomTheorySettings
         {
-            Strategy = LoomStrategy.Pct, Seeds = 7, FirstSeed = 40, PctDepth = 2, MaxSteps = 900,
-            PreemptionBound = 1, Schedule = "v1: 1@3 r2@5", MaxCases = 3, MaxListedSchedules = 30,
+            Strategy = LoomStrategy.Pct,
+            Seeds = 7,
+            FirstSeed = 40,
+            PctDepth = 2,
+            MaxSteps = 900,
+            PreemptionBound = 1,
+            Schedule = "v1: 1@3 r2@5",
+            MaxCases = 3,
+            MaxListedSchedules = 30,
         };
 
         Assert.Equal(settings, LoomTheorySettings.Parse(settings.ToText()));

@@ -76,8 +76,10 @@ public sealed partial class VsTestEndToEndTests(FixtureBuild fixture)
     public void Filtering_by_schedule_trait_reruns_exactly_one_case_and_reproduces_it()
     {
         var all = fixture.VsTest("--filter", $"FullyQualifiedName={Buggy}");
-        var failing = all.Failed.First();
+        // The longest id has several decisions, so the filter value holds spaces, as users will copy it.
+        var failing = all.Failed.OrderByDescending(c => ScheduleOf(c.Name).Length).First();
         var schedule = ScheduleOf(failing.Name);
+        Assert.Contains(' ', schedule);
 
         var again = fixture.VsTest("--filter", $"FullyQualifiedName={Buggy}&LoomSchedule={schedule}");
 
