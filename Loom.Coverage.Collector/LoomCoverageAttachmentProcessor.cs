@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml;
+using Loom.Coverage.Catalog;
+using Loom.Coverage.Hits;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.DataCollection;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+
+namespace Loom.Coverage.Collector;
+
+/// <summary>
+/// Runs in the test platform after every test host has finished. It takes the collector's run files and
+/// Coverlet's reports, builds the loom-coverage report (JSON and HTML, added to the run's attachments) and prints
+/// the summary. Coverlet's own attachments are passed on untouched. It may be called again with its own output
+/// plus more sessions (the test platform processes attachments incrementally), so the report is always rebuilt
+/// from every run file it is given.
+/// </summary>
+public sealed class LoomCoverageAttachmentProcessor : IDataCollectorAttachmentProcessor
+{
+    /// <inheritdoc />
+    public bool SupportsIncrementalProcessing => true;
+
+    /// <inheritdoc />
+    public IEnumerable<Uri> GetExtensionUris() => [CollectorUris.LoomCoverageUri, CollectorUris.CoverletUri];
+
+    /// <inheritdoc />
+    public Task<ICollection<AttachmentSet>> ProcessAttachmentSetsAsync(XmlElement configurationElement, ICollection<AttachmentSet> attachments, IProgress<int> progressReporter, IMessageLogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult(Process(attachments, logger));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The report is a by-product: whatever goes wrong, the run's attachments and result stay as they were.
+            logger?.SendMessage(TestMessageLevel.Warning, $"loom-coverage could not build its report: {e}");
+            return Task.FromResult(attachments);
+        }
+    }
+
+    private static ICollection<AttachmentSet> Process(ICollection<AttachmentSet> attachments, IMessageLogger? logger)
+    {
+        var output = new Collection<AttachmentSet>();
+        var runFiles = new List<string>();
+        var coverlet = new List<string>();
+        foreach (var set in attachments)
+        {
+            if (set.Uri == CollectorUris.CoverletUri)
+            {
+                output.Add(set);
+                coverlet.AddRange(set.Attachments.Select(a => a.Uri.LocalPath).Where(p => p.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".json", StringComparison.OrdinalIgnoreCase)));
+                continue;
+            }
+            // Our own earlier output carries its run files along; earlier reports are rebuilt, not kept.
+            runFiles.AddRange(set.Attachments.Select(a => a.Uri.LocalPath).Where(p => Path.GetFileName(p).StartsWith("loom-coverage-run", StringComparison.Ordinal)));
+        }
+        if (runFiles.Count == 0)
+            return attachments;
+
+        var problems = new List<CoverageProblem>();
+        var record = new LoomRecord();
+        var options = new CoverageRunOptions { OutputFolder = Path.GetDirectoryName(runFiles[0])!, LoomRecord = record };
+        foreach (var file in runFiles.Distinct(StringComparer.Ordinal))
+        {
+            if (RunFile.Read(file, record, problems) is not { } run)
+                continue;
+            foreach (var source in run.TestSources.Where(s => !options.TestAssemblies.Contains(s)))
+                options.TestAssemblies.Add(source);
+            foreach (var name in run.ExcludeAssemblies)
+                options.ExcludedAssemblies.Add(name);
+        }
+        foreach (var report in coverlet.Distinct(StringComparer.Ordinal))
+            options.CoverletReports.Add(report);
+
+        var result = CoverageRun.Produce(options);
+        var withRunProblems = result.Summary;
+        if (problems.Count > 0)
+            withRunProblems += "\n" + string.Join("\n", problems.Select(p => "  " + p));
+        logger?.SendMessage(TestMessageLevel.Informational, withRunProblems);
+
+        var ours = new AttachmentSet(CollectorUris.LoomCoverageUri, LoomCoverageCollector.FriendlyName);
+        foreach (var report in new[] { result.JsonPath, result.HtmlPath })
+        {
+            if (report is not null)
+                ours.Attachments.Add(new UriDataAttachment(new Uri(report), "loom-coverage report"));
+        }
+        foreach (var file in runFiles.Distinct(StringComparer.Ordinal))
+            ours.Attachments.Add(new UriDataAttachment(new Uri(file), "loom-coverage run data"));
+        output.Add(ours);
+        return output;
+    }
+}

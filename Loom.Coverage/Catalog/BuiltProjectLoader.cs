@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Loom.Coverage.Catalog;
+
+/// <summary>
+/// Finds the code under test beside a test assembly and compiles it again in memory for the scanner.
+/// The code under test is the test assembly and every assembly in its folder whose portable PDB names source
+/// files that exist on this machine: the test project's own sources and the projects it references. Packages
+/// (whose PDBs, if any, name their authors' files) and Loom's own assemblies are left out.
+/// </summary>
+internal static class BuiltProjectLoader
+{
+    /// <summary>Loom's own assemblies, which are the tool and not the code under test.</summary>
+    private static readonly HashSet<string> LoomAssemblies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Loom.Core", "Loom.Xunit", "Loom.NUnit", "Loom.MSTest", "Loom.Coverage", "Loom.Coverage.Collector", "Loom.Coverage.Mtp",
+    };
+
+    public static List<CompiledProject> Load(IEnumerable<string> testAssemblies, ICollection<string> excludedAssemblies, List<CoverageProblem> problems)
+    {
+        var projects = new List<CompiledProject>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var testAssembly in testAssemblies)
+        {
+            var full = Path.GetFullPath(testAssembly);
+            if (!File.Exists(full))
+            {
+                problems.Add(new CoverageProblem("source", full, 0, "The test assembly does not exist, so its code could not be scanned."));
+                continue;
+            }
+            var folder = Path.GetDirectoryName(full)!;
+            var references = ReferencesIn(folder);
+            foreach (var candidate in new[] { full }.Concat(Directory.EnumerateFiles(folder, "*.dll").Order(StringComparer.Ordinal)))
+            {
+                var name = Path.GetFileNameWithoutExtension(candidate);
+                if (!seen.Add(candidate) || LoomAssemblies.Contains(name) || excludedAssemblies.Contains(name))
+                    continue;
+                if (TryLoad(candidate, isTestAssembly: candidate == full, references, problems) is { } project)
+                    projects.Add(project);
+            }
+        }
+        return projects;
+    }
+
+    private static CompiledProject? TryLoad(string assembly, bool isTestAssembly, IReadOnlyList<(string Name, MetadataReference Reference)> references, List<CoverageProblem> problems)
+    {
+        PdbCompilationInfo info;
+        try
+        {
+            using var stream = File.OpenRead(assembly);
+            using var pe = new PEReader(stream);
+            if (!pe.HasMetadata)
+                return null;
+            if (!pe.TryOpenAssociatedPortablePdb(assembly, path => File.Exists(path) ? File.OpenRead(path) : null, out var provider, out _) || provider is null)
+            {
+                if (isTestAssembly)
+                    problems.Add(new CoverageProblem("source", assembly, 0, "No portable PDB was found for the test assembly, so its sources could not be found and scanned. Build with <DebugType>portable</DebugType> (the default) or embedded."));
+                return null;
+            }
+            using (provider)
+                info = PdbCompilationInfo.Read(provider.GetMetadataReader());
+        }
+        catch (Exception e) when (e is BadImageFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            if (isTestAssembly)
+                problems.Add(new CoverageProblem("source", assembly, 0, $"Could not read the assembly or its PDB ({e.Message}); its sources were not scanned."));
+            return null;
+        }
+
+        if (info.Language is { } language && language != "C#")
+        {
+            if (isTestAssembly)
+                problems.Add(new CoverageProblem("source", assembly, 0, $"The test assembly is written in {language}; only C# sources are scanned."));
+            return null;
+        }
+        var userFiles = info.Documents.Where(d => d.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && File.Exists(d)).ToHashSet(StringComparer.Ordinal);
+        if (userFiles.Count == 0)
+        {
+            if (isTestAssembly || info.Documents.Count > 0 && info.EmbeddedSources.Count < info.Documents.Count && LooksLocal(info))
+            {
+                problems.Add(new CoverageProblem("source", assembly, 0,
+                    $"None of the {info.Documents.Count} source files its PDB names exist on this machine (for example {info.Documents.FirstOrDefault() ?? "none"}), so no site in it was scanned. " +
+                    "A build with ContinuousIntegrationBuild or PathMap records mapped paths; build the tests without them."));
+            }
+            return null;
+        }
+
+        var parseOptions = new CSharpParseOptions(ParseLanguageVersion(info.LanguageVersion), preprocessorSymbols: info.Defines);
+        var trees = new List<SyntaxTree>();
+        foreach (var document in info.Documents.Where(d => d.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)))
+        {
+            SourceText? text = null;
+            if (userFiles.Contains(document))
+            {
+                try
+                {
+                    using var source = File.OpenRead(document);
+                    text = SourceText.From(source, Encoding.UTF8);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    problems.Add(new CoverageProblem("source", document, 0, $"Could not read the file ({e.Message}); its sites are missing from the report."));
+                    userFiles.Remove(document);
+                }
+            }
+            else if (info.EmbeddedSources.TryGetValue(document, out var embedded))
+            {
+                text = SourceText.From(embedded, Encoding.UTF8);
+            }
+            if (text is not null)
+                trees.Add(CSharpSyntaxTree.ParseText(text, parseOptions, document));
+        }
+
+        var own = Path.GetFileName(assembly);
+        var compilation = CSharpCompilation.Create(
+            Path.GetFileNameWithoutExtension(assembly),
+            trees,
+            references.Where(r => !string.Equals(r.Name, own, StringComparison.OrdinalIgnoreCase)).Select(r => r.Reference),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+
+        var errors = compilation.GetParseDiagnostics().Concat(compilation.GetDeclarationDiagnostics()).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            var first = errors[0];
+            var where = first.Location.GetLineSpan();
+            problems.Add(new CoverageProblem("source", assembly, 0,
+                $"Its sources did not compile cleanly here ({errors.Count} error(s); the first: {where.Path}:{where.StartLinePosition.Line + 1}: {first.Id} {first.GetMessage()}). " +
+                "Sites in code that did not bind to a symbol may be missing from the report."));
+        }
+        return new CompiledProject(assembly, compilation, userFiles);
+    }
+
+    // A PDB naming rooted paths that are not embedded came from a build of local sources that have since moved.
+    private static bool LooksLocal(PdbCompilationInfo info) => info.Documents.Any(d => Path.IsPathRooted(d) && !d.StartsWith("/_/", StringComparison.Ordinal));
+
+    private static LanguageVersion ParseLanguageVersion(string? text) =>
+        text is not null && LanguageVersionFacts.TryParse(text, out var version) ? version : LanguageVersion.Preview;
+
+    /// <summary>
+    /// Everything the code under test may bind to: the assemblies beside the tests, then the runtime's own
+    /// (a name present beside the tests wins, so a package's newer copy is the one used).
+    /// </summary>
+    private static List<(string Name, MetadataReference Reference)> ReferencesIn(string folder)
+    {
+        var references = new List<(string, MetadataReference)>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        foreach (var dll in Directory.EnumerateFiles(folder, "*.dll").Concat(Directory.EnumerateFiles(runtime, "*.dll")))
+        {
+            var name = Path.GetFileName(dll);
+            if (!names.Add(name) || !IsManaged(dll))
+                continue;
+            references.Add((name, MetadataReference.CreateFromFile(dll)));
+        }
+        return references;
+    }
+
+    private static bool IsManaged(string dll)
+    {
+        try
+        {
+            using var stream = File.OpenRead(dll);
+            using var pe = new PEReader(stream);
+            return pe.HasMetadata;
+        }
+        catch (Exception e) when (e is BadImageFormatException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+using Loom.Coverage.Reports;
+
+namespace Loom.Coverage;
+
+/// <summary>A finished report and the files it was written to.</summary>
+/// <param name="Report">The joined report.</param>
+/// <param name="JsonPath">The JSON report, or <see langword="null"/> if it could not be written.</param>
+/// <param name="HtmlPath">The HTML report, or <see langword="null"/> if it could not be written.</param>
+/// <param name="Summary">The console summary.</param>
+public sealed record CoverageRunResult(CoverageReport Report, string? JsonPath, string? HtmlPath, string Summary);
