@@ -54,21 +54,20 @@ public sealed class LoomCoverageAttachmentProcessor : IDataCollectorAttachmentPr
             if (set.Uri == CollectorUris.CoverletUri)
             {
                 output.Add(set);
-                coverlet.AddRange(set.Attachments.Select(a => a.Uri.LocalPath).Where(p => p.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".json", StringComparison.OrdinalIgnoreCase)));
+                coverlet.AddRange(set.Attachments.Select(a => LocalPath(a.Uri)).Where(p => p.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".json", StringComparison.OrdinalIgnoreCase)));
                 continue;
             }
             // Our own earlier output carries its run files along; earlier reports are rebuilt, not kept.
-            runFiles.AddRange(set.Attachments.Select(a => a.Uri.LocalPath).Where(p => Path.GetFileName(p).StartsWith("loom-coverage-run", StringComparison.Ordinal)));
+            runFiles.AddRange(set.Attachments.Select(a => LocalPath(a.Uri)).Where(p => Path.GetFileName(p).StartsWith("loom-coverage-run", StringComparison.Ordinal)));
         }
         if (runFiles.Count == 0)
             return attachments;
 
-        var problems = new List<CoverageProblem>();
         var record = new LoomRecord();
         var options = new CoverageRunOptions { OutputFolder = Path.GetDirectoryName(runFiles[0])!, LoomRecord = record };
         foreach (var file in runFiles.Distinct(StringComparer.Ordinal))
         {
-            if (RunFile.Read(file, record, problems) is not { } run)
+            if (RunFile.Read(file, record, options.Problems) is not { } run)
                 continue;
             foreach (var source in run.TestSources.Where(s => !options.TestAssemblies.Contains(s)))
                 options.TestAssemblies.Add(source);
@@ -79,20 +78,25 @@ public sealed class LoomCoverageAttachmentProcessor : IDataCollectorAttachmentPr
             options.CoverletReports.Add(report);
 
         var result = CoverageRun.Produce(options);
-        var withRunProblems = result.Summary;
-        if (problems.Count > 0)
-            withRunProblems += "\n" + string.Join("\n", problems.Select(p => "  " + p));
-        logger?.SendMessage(TestMessageLevel.Informational, withRunProblems);
+        logger?.SendMessage(TestMessageLevel.Informational, result.Summary);
 
         var ours = new AttachmentSet(CollectorUris.LoomCoverageUri, LoomCoverageCollector.FriendlyName);
-        foreach (var report in new[] { result.JsonPath, result.HtmlPath })
+        foreach (var report in new[] { result.JsonPath, result.HtmlPath, result.SummaryPath })
         {
             if (report is not null)
-                ours.Attachments.Add(new UriDataAttachment(new Uri(report), "loom-coverage report"));
+                ours.Attachments.Add(new UriDataAttachment(FileUri(report), "loom-coverage report"));
         }
         foreach (var file in runFiles.Distinct(StringComparer.Ordinal))
-            ours.Attachments.Add(new UriDataAttachment(new Uri(file), "loom-coverage run data"));
+            ours.Attachments.Add(new UriDataAttachment(FileUri(file), "loom-coverage run data"));
         output.Add(ours);
         return output;
     }
+
+    /// <summary>
+    /// A file URI whose text is <c>file:///...</c>. The test platform saves attachments by their original text and
+    /// reads them back as "relative or absolute", and on Unix a bare <c>/tmp/x</c> comes back as a relative URI.
+    /// </summary>
+    private static Uri FileUri(string path) => new(new Uri(path).AbsoluteUri);
+
+    private static string LocalPath(Uri uri) => uri.IsAbsoluteUri ? uri.LocalPath : uri.OriginalString;
 }

@@ -21,13 +21,16 @@ public static class CoverageRun
     /// <summary>The HTML report's file name.</summary>
     public const string HtmlFileName = "loom-coverage.html";
 
+    /// <summary>The console summary's file name (the build files print it after <c>dotnet test</c>).</summary>
+    public const string SummaryFileName = "loom-coverage.txt";
+
     /// <summary>Builds and writes the report.</summary>
     /// <param name="options">The inputs and output folder.</param>
     /// <returns>The report, the files written and the console summary.</returns>
     public static CoverageRunResult Produce(CoverageRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = new List<CoverageProblem>();
+        var problems = new List<CoverageProblem>(options.Problems);
         var scanner = new SiteScanner();
         var scanned = new List<string>();
         try
@@ -73,7 +76,7 @@ public static class CoverageRun
         var report = CoverageReport.Join(catalog, lines, record, inputs, problems);
         var summary = ConsoleSummary.Format(report);
 
-        string? json = null, html = null;
+        string? json = null, html = null, text = null;
         try
         {
             Directory.CreateDirectory(options.OutputFolder);
@@ -81,6 +84,8 @@ public static class CoverageRun
             JsonReportWriter.Write(report, json);
             html = Path.Combine(options.OutputFolder, HtmlFileName);
             HtmlReportWriter.Write(report, html);
+            text = Path.Combine(options.OutputFolder, SummaryFileName);
+            File.WriteAllText(text, summary + "\n" + $"Reports: {json} and {html}\n");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -89,7 +94,9 @@ public static class CoverageRun
                 json = null;
             if (html is not null && !File.Exists(html))
                 html = null;
+            if (text is not null && !File.Exists(text))
+                text = null;
         }
-        return new CoverageRunResult(report, json, html, summary);
+        return new CoverageRunResult(report, json, html, summary, text);
     }
 }

@@ -20,6 +20,9 @@ public sealed class CoverageRunOptions
     /// <summary>Where <c>loom-coverage.json</c> and <c>loom-coverage.html</c> are written.</summary>
     public required string OutputFolder { get; set; }
 
+    /// <summary>Problems met before the report is built (an unreadable run file), reported with the others.</summary>
+    public IList<Catalog.CoverageProblem> Problems { get; } = new List<Catalog.CoverageProblem>();
+
     /// <summary>Assembly names (without extension) left out of the code under test, besides Loom's own.</summary>
     public ISet<string> ExcludedAssemblies { get; } = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
 }

@@ -7,4 +7,5 @@ namespace Loom.Coverage;
 /// <param name="JsonPath">The JSON report, or <see langword="null"/> if it could not be written.</param>
 /// <param name="HtmlPath">The HTML report, or <see langword="null"/> if it could not be written.</param>
 /// <param name="Summary">The console summary.</param>
-public sealed record CoverageRunResult(CoverageReport Report, string? JsonPath, string? HtmlPath, string Summary);
+/// <param name="SummaryPath">The console summary as a text file, or <see langword="null"/> if it could not be written.</param>
+public sealed record CoverageRunResult(CoverageReport Report, string? JsonPath, string? HtmlPath, string Summary, string? SummaryPath = null);

@@ -82,10 +82,11 @@ internal static class BuiltProjectLoader
                 problems.Add(new CoverageProblem("source", assembly, 0, $"The test assembly is written in {language}; only C# sources are scanned."));
             return null;
         }
-        var userFiles = info.Documents.Where(d => d.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && File.Exists(d)).ToHashSet(StringComparer.Ordinal);
+        var userFiles = info.Documents.Where(d => d.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !IsPackageContent(d) && File.Exists(d)).ToHashSet(StringComparer.Ordinal);
         if (userFiles.Count == 0)
         {
-            if (isTestAssembly || info.Documents.Count > 0 && info.EmbeddedSources.Count < info.Documents.Count && LooksLocal(info))
+            // Packages' PDBs name their authors' files; only the test assembly is surely the user's own code.
+            if (isTestAssembly)
             {
                 problems.Add(new CoverageProblem("source", assembly, 0,
                     $"None of the {info.Documents.Count} source files its PDB names exist on this machine (for example {info.Documents.FirstOrDefault() ?? "none"}), so no site in it was scanned. " +
@@ -139,8 +140,10 @@ internal static class BuiltProjectLoader
         return new CompiledProject(assembly, compilation, userFiles);
     }
 
-    // A PDB naming rooted paths that are not embedded came from a build of local sources that have since moved.
-    private static bool LooksLocal(PdbCompilationInfo info) => info.Documents.Any(d => Path.IsPathRooted(d) && !d.StartsWith("/_/", StringComparison.Ordinal));
+    /// <summary>Source files a package adds to the project (content files), which are not the user's code.</summary>
+    private static bool IsPackageContent(string path) =>
+        path.Contains($"{Path.DirectorySeparatorChar}.nuget{Path.DirectorySeparatorChar}packages{Path.DirectorySeparatorChar}", StringComparison.OrdinalIgnoreCase) ||
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages && path.StartsWith(packages, StringComparison.Ordinal);
 
     private static LanguageVersion ParseLanguageVersion(string? text) =>
         text is not null && LanguageVersionFacts.TryParse(text, out var version) ? version : LanguageVersion.Preview;

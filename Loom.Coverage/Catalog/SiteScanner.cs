@@ -116,7 +116,9 @@ public sealed class SiteScanner
             _problems.Add(new CoverageProblem("marker", markers.File, marker.Line, "LOOM-RETRY stands before no statement (the end of a block or file); it marks no retry site. Put it on, or just above, the line that retries."));
             return;
         }
-        Found(model, markers, SiteCategory.Retry, "LOOM-RETRY", token.GetLocation(), token.SpanStart, marker.Reason);
+        var statement = token.Parent?.AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault();
+        var last = statement is null ? LineOf(token.GetLocation()) : statement.GetLocation().GetLineSpan().EndLinePosition.Line + 1;
+        Found(model, markers, SiteCategory.Retry, "LOOM-RETRY", token.GetLocation(), token.SpanStart, marker.Reason, last);
     }
 
     private void RetryRegion(SemanticModel model, SourceMarkers markers, MarkedRegion region, SyntaxNode root)
@@ -138,10 +140,10 @@ public sealed class SiteScanner
             _ => ((DoStatementSyntax)loop).Statement,
         };
         SyntaxNode first = body is BlockSyntax { Statements.Count: > 0 } block ? block.Statements[0] : body is BlockSyntax ? loop : body;
-        Found(model, markers, SiteCategory.Retry, "LOOM-RETRY-BEGIN", first.GetLocation(), first.SpanStart, region.Begin.Reason);
+        Found(model, markers, SiteCategory.Retry, "LOOM-RETRY-BEGIN", first.GetLocation(), first.SpanStart, region.Begin.Reason, loop.GetLocation().GetLineSpan().EndLinePosition.Line + 1);
     }
 
-    private void Found(SemanticModel model, SourceMarkers markers, SiteCategory category, string api, Location location, int position, string? reason = null)
+    private void Found(SemanticModel model, SourceMarkers markers, SiteCategory category, string api, Location location, int position, string? reason = null, int lastLine = 0)
     {
         var line = LineOf(location);
         var file = markers.File;
@@ -162,12 +164,12 @@ public sealed class SiteScanner
         if (exclusion is not null)
         {
             if (!_excluded.TryGetValue(key, out var excluded))
-                _excluded[key] = excluded = (new SiteBuilder(category, file, line, MemberName(enclosing), reason), exclusion);
+                _excluded[key] = excluded = (new SiteBuilder(category, file, line, MemberName(enclosing), reason, lastLine), exclusion);
             excluded.Site.AddApi(api);
             return;
         }
         if (!_sites.TryGetValue(key, out var site))
-            _sites[key] = site = new SiteBuilder(category, file, line, MemberName(enclosing), reason);
+            _sites[key] = site = new SiteBuilder(category, file, line, MemberName(enclosing), reason, lastLine);
         site.AddApi(api);
     }
 
@@ -205,7 +207,7 @@ public sealed class SiteScanner
 
     private static int LineOf(Location location) => location.GetLineSpan().StartLinePosition.Line + 1;
 
-    private sealed class SiteBuilder(SiteCategory category, string file, int line, string member, string? reason)
+    private sealed class SiteBuilder(SiteCategory category, string file, int line, string member, string? reason, int lastLine)
     {
         private readonly List<string> _apis = [];
 
@@ -215,6 +217,6 @@ public sealed class SiteScanner
                 _apis.Add(api);
         }
 
-        public Site ToSite() => new(category, file, line, member, _apis.ToList(), reason);
+        public Site ToSite() => new(category, file, line, member, _apis.ToList(), reason, lastLine);
     }
 }

@@ -61,7 +61,7 @@ public sealed class CoverageReport
         foreach (var site in catalog.Sites)
         {
             var hits = lines.Get(site.File, site.Line);
-            if (record.Sites.TryGetValue((site.File, site.Line), out var recorded))
+            if (Recorded(record, site) is { } recorded)
             {
                 results.Add(new SiteResult(site, SiteStatus.ReachedUnderLoom, hits, recorded.Hits, recorded.FirstTest, recorded.FirstSchedule));
                 continue;
@@ -76,6 +76,21 @@ public sealed class CoverageReport
             results.Add(new SiteResult(site, status, hits, 0, null, null));
         }
         return new CoverageReport(catalog, results, catalog.Problems.Concat(problems).ToList(), inputs);
+    }
+
+    /// <summary>
+    /// Loom's record of a site: its own line, or for a retry site any line of the code it marks (a retry loop ran
+    /// under Loom when one of its controlled operations did). Hits add up over those lines.
+    /// </summary>
+    private static RecordedSite? Recorded(LoomRecord record, Site site)
+    {
+        RecordedSite? found = null;
+        for (var line = site.Line; line <= site.LastLine; line++)
+        {
+            if (record.Sites.TryGetValue((site.File, line), out var recorded))
+                found = found is null ? recorded : found with { Hits = found.Hits + recorded.Hits };
+        }
+        return found;
     }
 
     /// <summary>The summary row of one category.</summary>

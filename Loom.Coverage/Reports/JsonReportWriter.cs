@@ -101,6 +101,8 @@ public static class JsonReportWriter
         json.WriteString("category", SiteCategoryNames.Name(site.Category));
         json.WriteString("file", site.File);
         json.WriteNumber("line", site.Line);
+        if (site.LastLine != site.Line)
+            json.WriteNumber("lastLine", site.LastLine);
         json.WriteString("member", site.Member);
         WriteStrings(json, "apis", site.Apis);
         if (site.Reason is not null)
