@@ -61,6 +61,12 @@ public sealed class ExplorationResult
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; }
 
+    /// <summary>
+    /// With <see cref="LoomOptions.DeterminismCheck"/>: the trace hash of every execution, in run order (the same
+    /// schedule and seed give the same hash on every run). Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> TraceHashes { get; init; } = Array.Empty<string>();
+
     /// <summary>How many executions were restarted because a garbage collection may have moved memory they tracked by address.</summary>
     internal int GcRestarts { get; init; }
 

@@ -90,6 +90,13 @@ public sealed record LoomOptions
     /// </summary>
     public bool VerifyFailureReplays { get; init; } = true;
 
+    /// <summary>
+    /// Run every execution twice, the second time as a replay of the first's schedule and seed, and fail with the
+    /// first differing step if their traces differ. Doubles the cost; fills <see cref="ExplorationResult.TraceHashes"/>.
+    /// Default <see langword="false"/>.
+    /// </summary>
+    public bool DeterminismCheck { get; init; }
+
     /// <summary>Checks every option and throws <see cref="ArgumentException"/> naming the first invalid one.</summary>
     /// <exception cref="ArgumentException">An option is out of range or contradicts another.</exception>
     public void Validate()

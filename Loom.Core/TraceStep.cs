@@ -1,3 +1,5 @@
+using System;
+
 namespace Loom;
 
 /// <summary>One scheduling point of an execution: which thread did what, to what, with what result, and where.</summary>
@@ -10,6 +12,7 @@ namespace Loom;
 /// <param name="File">The source file of the call, if known.</param>
 /// <param name="Line">The source line of the call, or 0 if unknown.</param>
 /// <param name="IsPreemption">Whether running this thread here preempted a thread that could have continued.</param>
+/// <param name="Time">Virtual time at the step, since the execution started (see <see cref="Simulation.SimClock"/>).</param>
 public sealed record TraceStep(
     int Step,
     int ThreadId,
@@ -19,4 +22,5 @@ public sealed record TraceStep(
     string? Value,
     string? File,
     int Line,
-    bool IsPreemption);
+    bool IsPreemption,
+    TimeSpan Time);

@@ -15,6 +15,9 @@ internal static class FailureReport
 {
     public static LoomFailure Build(Execution execution, ExecutionFailure failure, long? seed, int executions, LoomOptions options)
     {
+        // Random and PCT executions are named by their seed; any other execution that drew from its random source
+        // needs the seed it used to replay.
+        var replaySeed = seed ?? (execution.Seed != 0 ? execution.Seed : null);
         var trace = Trace(execution);
         var schedule = execution.ScheduleId.ToString();
         var text = new StringBuilder();
@@ -24,7 +27,8 @@ internal static class FailureReport
         text.Append(failure.Message.TrimEnd()).Append("\n\n");
         AppendTrace(text, trace, schedule);
         text.Append('\n');
-        text.Append(CultureInfo.InvariantCulture, $"Replay exactly this execution with schedule \"{schedule}\": LoomOptions {{ Schedule = \"{schedule}\" }}, or [LoomTheory(Schedule = \"{schedule}\")].");
+        var seedOption = replaySeed is null ? "" : string.Create(CultureInfo.InvariantCulture, $", Seed = {replaySeed}");
+        text.Append(CultureInfo.InvariantCulture, $"Replay exactly this execution with schedule \"{schedule}\": LoomOptions {{ Schedule = \"{schedule}\"{seedOption} }}, or [LoomTheory(Schedule = \"{schedule}\"{seedOption})].");
         if (seed is not null)
             text.Append(CultureInfo.InvariantCulture, $"\nOr re-run its seed: LoomOptions {{ Strategy = LoomStrategy.{options.Strategy}, Seed = {seed}, Iterations = 1 }}.");
         text.Append('\n');
@@ -62,10 +66,11 @@ internal static class FailureReport
                 names.GetValueOrDefault(s.Thread),
                 op.Name,
                 op.Target?.ToString(),
-                FormatValue(s.Value),
+                TraceValues.Format(s.Value),
                 op.File,
                 op.Line,
-                s.IsPreemption));
+                s.IsPreemption,
+                TimeSpan.FromTicks(s.Time)));
         }
         return trace;
     }
@@ -74,20 +79,23 @@ internal static class FailureReport
     public static void AppendTrace(StringBuilder text, IReadOnlyList<TraceStep> trace, string schedule)
     {
         text.Append(CultureInfo.InvariantCulture, $"Interleaving (schedule {schedule}; * marks a preemption):\n");
+        var timed = trace.Any(s => s.Time > TimeSpan.Zero);
         var rows = trace.Select(s => new[]
         {
             (s.IsPreemption ? "* " : "  ") + s.Step.ToString(CultureInfo.InvariantCulture),
+            timed ? s.Time.ToString(@"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture) : "",
             s.ThreadName is null ? $"thread {s.ThreadId}" : $"thread {s.ThreadId} '{s.ThreadName}'",
             s.Operation,
             s.Target ?? "",
             s.Value ?? "",
             SourceText.Location(s.File, s.Line),
         }).ToList();
-        var header = new[] { "  step", "thread", "operation", "target", "value", "location" };
+        var header = new[] { "  step", timed ? "time" : "", "thread", "operation", "target", "value", "location" };
+        var columns = Enumerable.Range(0, header.Length).Where(c => c != 1 || timed).ToArray();
         var widths = header.Select((h, c) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
-        AppendRow(text, header, widths);
+        AppendRow(text, columns.Select(c => header[c]).ToArray(), columns.Select(c => widths[c]).ToArray());
         foreach (var row in rows)
-            AppendRow(text, row, widths);
+            AppendRow(text, columns.Select(c => row[c]).ToArray(), columns.Select(c => widths[c]).ToArray());
     }
 
     private static void AppendRow(StringBuilder text, string[] cells, int[] widths)
@@ -104,11 +112,4 @@ internal static class FailureReport
         text.Append('\n');
     }
 
-    private static string? FormatValue(object? value) => value switch
-    {
-        null => null,
-        string s => s,
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 }

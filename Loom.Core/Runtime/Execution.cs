@@ -6,7 +6,10 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
+using Loom.Async;
 using Loom.Exploration;
+using Loom.Simulation;
 
 namespace Loom.Runtime;
 
@@ -20,6 +23,9 @@ internal sealed class Execution
 {
     /// <summary>How often a parked thread checks whether the running thread has stalled.</summary>
     private const int StallPollMilliseconds = 250;
+
+    /// <summary>How long a seeming deadlock on a task waits for work that escaped to the thread pool to show itself.</summary>
+    private static readonly TimeSpan EscapeGrace = TimeSpan.FromMilliseconds(200);
 
     [ThreadStatic]
     private static Baton? t_callerBaton;
@@ -49,14 +55,38 @@ internal sealed class Execution
     private int _liveWorkers;
     private int _gcEpoch;
 
-    public Execution(LoomOptions options, IExplorationStrategy strategy, List<StepRecord> steps)
+    /// <summary>The object every continuation's start touches, so partial-order reduction explores their orders.</summary>
+    private readonly AsyncOrder _continuations;
+
+    public Execution(LoomOptions options, IExplorationStrategy strategy, List<StepRecord> steps, long seed)
     {
+        Seed = seed;
         Options = options;
         _strategy = strategy;
         _steps = steps;
         _steps.Clear();
         Memory = new MemoryModel(this, options);
+        Context = new ControlledSynchronizationContext(this);
+        TaskScheduler = new ControlledTaskScheduler(this);
+        Clock = new SimClock(this);
+        Random = new SimRandom(seed);
+        _continuations = new AsyncOrder(this);
     }
+
+    /// <summary>The synchronization context every logical thread runs with: awaits resume through it as new steps.</summary>
+    public ControlledSynchronizationContext Context { get; }
+
+    /// <summary>The task scheduler tasks started under Loom's control run on.</summary>
+    public ControlledTaskScheduler TaskScheduler { get; }
+
+    /// <summary>The execution's virtual time.</summary>
+    public SimClock Clock { get; }
+
+    /// <summary>The seed of the execution's random source (and, for seeded strategies, of its schedule).</summary>
+    public long Seed { get; }
+
+    /// <summary>The execution's seeded random source.</summary>
+    public SimRandom Random { get; }
 
     /// <summary>The memory model's state for this execution: thread clocks and store histories.</summary>
     public MemoryModel Memory { get; }
@@ -99,11 +129,13 @@ internal sealed class Execution
         _gcEpoch = GC.CollectionCount(0);
 
         var previous = LogicalThread.Current;
+        var previousContext = SynchronizationContext.Current;
         LogicalThread.Current = main;
         LoomRuntime.CurrentExecution.Value = this;
+        SynchronizationContext.SetSynchronizationContext(Context);
         try
         {
-            body.Invoke();
+            body.Invoke(this, main);
         }
         catch (ExecutionAbortedException)
         {
@@ -116,6 +148,7 @@ internal sealed class Execution
         {
             FinishMain(main);
             Finished = true;
+            SynchronizationContext.SetSynchronizationContext(previousContext);
             LogicalThread.Current = previous;
             LoomRuntime.CurrentExecution.Value = null;
         }
@@ -126,6 +159,7 @@ internal sealed class Execution
     {
         LogicalThread.Current = thread;
         LoomRuntime.CurrentExecution.Value = this;
+        SynchronizationContext.SetSynchronizationContext(Context);
         try
         {
             if (!_aborting)
@@ -141,6 +175,7 @@ internal sealed class Execution
         finally
         {
             FinishWorkerThread(thread);
+            SynchronizationContext.SetSynchronizationContext(null);
             LogicalThread.Current = null;
             LoomRuntime.CurrentExecution.Value = null;
         }
@@ -209,6 +244,54 @@ internal sealed class Execution
             }
             return thread;
         }
+    }
+
+    /// <summary>
+    /// Queues work posted to the execution's synchronization context or task scheduler, or a timer callback: it
+    /// becomes a logical thread whose start is a scheduling decision (unlike <see cref="Launch"/>, which runs a
+    /// new thread at once): a continuation touches state Loom cannot see, so when it runs matters.
+    /// </summary>
+    public void QueueWork(Action work, string name, string what)
+    {
+        var poster = LogicalThread.Current;
+        if (poster?.Execution != this)
+        {
+            if (!Finished && !_aborting)
+            {
+                Fail(
+                    FailureKind.UncontrolledConcurrency,
+                    $"Work ({name}) was queued to the Loom execution from an OS thread Loom does not control (managed thread {Environment.CurrentManagedThreadId}): " +
+                    "the awaited operation completed outside the execution, on a real timer, real I/O or the thread pool. Use the execution's clock " +
+                    "(Sim.Clock, a TimeProvider) for delays and timeouts, LoomTask.Run instead of Task.Run, and Loom's simulated I/O.",
+                    null);
+            }
+            return;
+        }
+        lock (_gate)
+        {
+            if (_threads.Count >= LoomOptions.MaxThreads)
+            {
+                Fail(FailureKind.StepBoundExceeded, $"More than {LoomOptions.MaxThreads} threads and queued tasks in one execution (LoomOptions.MaxThreads).", poster);
+                return;
+            }
+            var thread = new LogicalThread(this, _threads.Count, work) { Name = name };
+            thread.Pending = new Operation($"({what})", AccessKind.Write, _continuations, null, 0);
+            _threads.Add(thread);
+            _strategy.OnSpawn(poster, thread);
+            Memory.OnSpawn(poster, thread);
+        }
+    }
+
+    /// <summary>Blocks <paramref name="me"/> until <paramref name="task"/> completes, as a scheduling point.</summary>
+    public void WaitForTask(LogicalThread me, Task task, string what, string? file, int line) =>
+        Schedule(me, new Operation($"await {what}", AccessKind.Acquire, new TaskWait(this, task, what), file, line));
+
+    /// <summary>Blocks <paramref name="me"/> until <paramref name="duration"/> of virtual time has passed.</summary>
+    public void Sleep(LogicalThread me, TimeSpan duration, string api, string? file, int line)
+    {
+        var timer = new SimTimer(Clock, null, null, null);
+        timer.Change(duration, Timeout.InfiniteTimeSpan);
+        Schedule(me, new Operation(api, AccessKind.Acquire, new Wakeup(this, timer), file, line));
     }
 
     /// <summary>Asks the strategy for a value choice among <paramref name="count"/> alternatives (0 is the default).</summary>
@@ -317,6 +400,13 @@ internal sealed class Execution
         if (me is not null && (enabled & Bit(me.Number)) == 0 && me.Status == ThreadStatus.Running && !CanProceed(me))
             _strategy.OnBlocked(this, me);
 
+        // Virtual time moves only when nothing can run, straight to the next due timer.
+        while (enabled == 0 && Clock.Advance())
+            enabled = EnabledThreads();
+
+        if (enabled == 0 && _threads.Any(t => t.Status != ThreadStatus.Finished && t.Pending.Target is TaskWait))
+            enabled = AwaitEscapedWork(me);
+
         if (enabled == 0)
         {
             if (_threads.Any(t => t.Status != ThreadStatus.Finished))
@@ -341,7 +431,7 @@ internal sealed class Execution
             _deviations.Add(new ScheduleDecision(_step, ScheduleDecisionKind.Thread, chosen));
 
         var op = next.Pending;
-        _steps.Add(new StepRecord { Thread = chosen, Operation = op, IsPreemption = preemption });
+        _steps.Add(new StepRecord { Thread = chosen, Operation = op, IsPreemption = preemption, Time = Clock.GetTimestamp() });
         _strategy.OnExecute(this, _step, next, op);
         Memory.OnOperation(next, op);
         if ((op.Flags & OperationFlags.Yield) != 0)
@@ -360,6 +450,28 @@ internal sealed class Execution
         if (next == me)
             return;
         Transfer(me, next);
+    }
+
+    /// <summary>
+    /// Nothing can run, but a thread waits for a task. Work that escaped to the real thread pool may still be
+    /// about to complete it or to call into Loom, which must be reported as the escape it is, not as a deadlock.
+    /// Waits a short while for that; returns the threads that became runnable (by an uncontrolled completion).
+    /// </summary>
+    private ulong AwaitEscapedWork(LogicalThread? me)
+    {
+        var clock = Stopwatch.StartNew();
+        ulong enabled = 0;
+        while (clock.Elapsed < EscapeGrace && !_aborting && (enabled = EnabledThreads()) == 0)
+            System.Threading.Thread.Sleep(1);
+        if (enabled != 0 && !_aborting)
+        {
+            Fail(
+                FailureKind.UncontrolledConcurrency,
+                "A task a logical thread was waiting for was completed by an OS thread Loom does not control: the work behind it escaped to the real " +
+                "thread pool (Task.Run, ConfigureAwait(false), a real timer or real I/O). Use LoomTask.Run and the execution's clock (Sim.Clock).",
+                me);
+        }
+        return _aborting ? 0 : enabled;
     }
 
     /// <summary>The threads that can perform their pending operation now, as a bit mask by thread number.</summary>

@@ -43,6 +43,7 @@ internal sealed class Explorer
         var strategy = CreateStrategy(_options);
         var steps = new List<StepRecord>();
         var schedules = new List<string>();
+        var hashes = new List<string>();
         var executions = 0;
         long operations = 0;
         var longest = 0;
@@ -55,7 +56,8 @@ internal sealed class Explorer
             {
                 if (!strategy.BeginExecution())
                     break;
-                var execution = RunOnce(strategy, steps, out var gcFailure);
+                var seed = strategy.CurrentSeed ?? _options.Seed;
+                var execution = RunOnce(strategy, steps, seed, out var gcFailure);
                 if (ControlledSiteLog.Enabled)
                     ControlledSiteLog.Record(execution.Steps, execution.ScheduleId);
                 executions++;
@@ -71,6 +73,16 @@ internal sealed class Explorer
                 if (execution.Failure is null && strategy is ReplayStrategy replay && replay.Leftover(execution) is { } leftover)
                     execution.Fail(FailureKind.ScheduleDiverged, ReplayStrategy.DivergedMessage(ScheduleId.Parse(_options.Schedule!), leftover), null);
                 strategy.EndExecution(execution);
+
+                if (_options.DeterminismCheck && execution.Failure is null && !execution.Pruned)
+                {
+                    hashes.Add(TraceHash.Of(execution.Steps));
+                    if (CheckDeterminism(execution, seed, executions) is { } different)
+                    {
+                        failure = different;
+                        break;
+                    }
+                }
 
                 if (execution.Failure is { } failed)
                 {
@@ -103,17 +115,18 @@ internal sealed class Explorer
             clock.Elapsed)
         {
             GcRestarts = _gcRestarts,
+            TraceHashes = hashes,
         };
     }
 
-    private Execution RunOnce(IExplorationStrategy strategy, List<StepRecord> steps, out ExecutionFailure? gcFailure)
+    private Execution RunOnce(IExplorationStrategy strategy, List<StepRecord> steps, long seed, out ExecutionFailure? gcFailure)
     {
         gcFailure = null;
         var lastStep = -1;
         var sameStep = 0;
         for (var attempt = 0; ; attempt++)
         {
-            var execution = new Execution(_options, strategy, steps);
+            var execution = new Execution(_options, strategy, steps, seed);
             execution.Run(_body);
             if (!execution.RestartRequested)
                 return execution;
@@ -145,7 +158,7 @@ internal sealed class Explorer
         var steps = new List<StepRecord>();
         var replay = new ReplayStrategy(ScheduleId.Parse(original.ScheduleId));
         replay.BeginExecution();
-        var again = RunOnce(replay, steps, out _);
+        var again = RunOnce(replay, steps, failing.Seed, out _);
         var divergence = FirstDivergence(failing.Steps, again.Steps);
         if (again.Failure?.Kind == original.Kind && divergence is null)
             return original;
@@ -174,10 +187,34 @@ internal sealed class Explorer
                 return $"First divergent step: {i}, where thread {a.Thread} ran {a.Operation.Name} at {a.Operation.Location} the first time " +
                     $"and thread {b.Thread} ran {b.Operation.Name} at {b.Operation.Location} on replay.";
             }
+            if (TraceValues.Format(a.Value) != TraceValues.Format(b.Value) || a.Time != b.Time)
+            {
+                return $"First divergent step: {i}, {a.Operation.Name} at {a.Operation.Location} by thread {a.Thread}, which saw " +
+                    $"{TraceValues.Format(a.Value) ?? "no value"} at {TimeSpan.FromTicks(a.Time)} the first time and " +
+                    $"{TraceValues.Format(b.Value) ?? "no value"} at {TimeSpan.FromTicks(b.Time)} on replay.";
+            }
         }
         if (first.Count != second.Count)
             return $"First divergent step: {count}, where one run ended and the other went on.";
         return null;
+    }
+
+    /// <summary>Runs the execution's schedule and seed again and compares the traces step by step.</summary>
+    private LoomFailure? CheckDeterminism(Execution first, long seed, int executions)
+    {
+        var firstSteps = new List<StepRecord>(first.Steps);
+        var replay = new ReplayStrategy(first.ScheduleId);
+        replay.BeginExecution();
+        var second = RunOnce(replay, new List<StepRecord>(), seed, out _);
+        var divergence = FirstDivergence(firstSteps, second.Steps);
+        if (divergence is null && second.Failure is null)
+            return null;
+        var message =
+            $"The determinism check failed: running schedule {first.ScheduleId} with seed {seed} twice gave different traces" +
+            $"{(second.Failure is null ? "" : $" (the second run failed: {second.Failure.Kind})")}. {divergence}" +
+            "\nSomething outside Loom's control changes the run: real time, unseeded randomness (Random.Shared, Guid.NewGuid instead of Sim.Random, Sim.NewGuid), " +
+            "state left over from an earlier execution (a static field), or a real thread.";
+        return FailureReport.Build(first, new ExecutionFailure(FailureKind.Nondeterminism, message, null, null, first.Step), seed, executions, _options);
     }
 
     private LoomFailure Report(Execution execution, IExplorationStrategy strategy, int executions, ExecutionFailure failure) =>

@@ -19,11 +19,20 @@ internal sealed class ModelBody
 
     public static ModelBody From(Func<Task> async) => new(null, async);
 
-    public void Invoke()
+    /// <summary>
+    /// Runs the body on logical thread <paramref name="main"/>. An asynchronous body's continuations run as their
+    /// own steps; thread 0 waits for its task under the scheduler's control, not in a real wait.
+    /// </summary>
+    public void Invoke(Execution execution, LogicalThread main)
     {
         if (_action is not null)
+        {
             _action();
-        else
-            _async!().GetAwaiter().GetResult();
+            return;
+        }
+        var task = _async!();
+        if (!task.IsCompleted)
+            execution.WaitForTask(main, task, "the test body's task", null, 0);
+        task.GetAwaiter().GetResult();
     }
 }

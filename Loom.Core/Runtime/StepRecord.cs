@@ -7,4 +7,7 @@ internal struct StepRecord
     public Operation Operation;
     public bool IsPreemption;
     public object? Value;
+
+    /// <summary>Virtual time at the step, in ticks since the execution started.</summary>
+    public long Time;
 }

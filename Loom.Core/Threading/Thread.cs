@@ -233,8 +233,9 @@ public sealed class Thread
     }
 
     /// <summary>
-    /// Mirrors <see cref="System.Threading.Thread.Sleep(int)"/>. Inside an execution no time passes: the thread
-    /// lets every other thread run first (a sleep is a wait for others to make progress).
+    /// Mirrors <see cref="System.Threading.Thread.Sleep(int)"/>. Inside an execution the thread sleeps in virtual
+    /// time: it runs again once nothing else can run and the execution's clock has reached its wake-up time.
+    /// <c>Sleep(0)</c> lets another runnable thread take a step first.
     /// </summary>
     /// <param name="millisecondsTimeout">How long to sleep, or <see cref="Timeout.Infinite"/>.</param>
     /// <param name="file">Supplied by the compiler: the caller's source file.</param>
@@ -246,7 +247,10 @@ public sealed class Thread
             throw new ArgumentOutOfRangeException(nameof(millisecondsTimeout), millisecondsTimeout, "Number must be either non-negative and less than or equal to Int32.MaxValue or -1.");
         if (LoomRuntime.Controlled("Thread.Sleep", file, line) is { } me)
         {
-            me.Execution.Schedule(me, new Operation("Thread.Sleep", AccessKind.None, null, file, line, OperationFlags.Yield));
+            if (millisecondsTimeout == 0)
+                me.Execution.Schedule(me, new Operation("Thread.Sleep", AccessKind.None, null, file, line, OperationFlags.Yield));
+            else
+                me.Execution.Sleep(me, millisecondsTimeout == Timeout.Infinite ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(millisecondsTimeout), "Thread.Sleep", file, line);
             return;
         }
         System.Threading.Thread.Sleep(millisecondsTimeout);

@@ -1,0 +1,61 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Loom.Async;
+
+/// <summary>Names queued work for traces: the async method a continuation resumes, or the delegate a task runs.</summary>
+internal static class WorkNames
+{
+    public static string Of(SendOrPostCallback callback, object? state) =>
+        state is Delegate continuation ? Describe(continuation) : Describe(callback);
+
+    public static string Of(Task task) => $"task {task.Id}";
+
+    /// <summary>
+    /// The method a delegate resumes. An await's continuation targets the compiler's state machine box, whose
+    /// state machine type is named after the async method (<c>&lt;RenewLease&gt;d__4</c>).
+    /// </summary>
+    public static string Describe(Delegate callback)
+    {
+        var target = callback.Target?.GetType();
+        if (target is { IsGenericType: true })
+        {
+            foreach (var argument in target.GetGenericArguments())
+            {
+                if (MethodOf(argument.Name) is { } method)
+                    return $"continuation of {method}";
+            }
+        }
+        return MethodOf(callback.Method.Name) is { } lambdaOwner ? $"work in {lambdaOwner}" : $"work {callback.Method.Name}";
+    }
+
+    /// <summary>
+    /// The user method inside a compiler-generated name, if it is one: <c>&lt;Method&gt;d__4</c> (an async
+    /// method), <c>&lt;&lt;Outer&gt;g__Local|0_0&gt;d</c> (an async local function), <c>&lt;Outer&gt;b__0_0</c> (a lambda).
+    /// </summary>
+    private static string? MethodOf(string generated)
+    {
+        if (generated.Length < 3 || generated[0] != '<')
+            return null;
+        var depth = 0;
+        for (var i = 0; i < generated.Length; i++)
+        {
+            if (generated[i] == '<')
+                depth++;
+            else if (generated[i] == '>' && --depth == 0)
+            {
+                var inner = generated[1..i];
+                var local = inner.IndexOf(">g__", StringComparison.Ordinal);
+                if (local >= 0)
+                {
+                    var name = inner[(local + 4)..];
+                    var bar = name.IndexOf('|', StringComparison.Ordinal);
+                    return bar >= 0 ? name[..bar] : name;
+                }
+                return inner.Length > 0 && inner[0] == '<' ? MethodOf(inner) : inner;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Loom.Runtime;
+
+namespace Loom.Simulation;
+
+/// <summary>
+/// Virtual time for one Loom execution, as a <see cref="TimeProvider"/>: everything that takes a TimeProvider
+/// (<c>Task.Delay</c>, <c>PeriodicTimer</c>, <c>CancellationTokenSource</c>, <c>Task.WaitAsync</c>, Polly, ASP.NET)
+/// runs on it. Time moves only when no thread or task can run, and then jumps to the next due timer, so a
+/// simulated hour passes in milliseconds. Timers that fall due together fire as separate steps, in an order the
+/// strategy chooses, and a callback sees its own due time. Get the current execution's clock from
+/// <see cref="Sim.Clock"/>.
+/// </summary>
+public sealed class SimClock : TimeProvider
+{
+    /// <summary>The instant every execution's clock starts at, so that runs are reproducible.</summary>
+    public static readonly DateTimeOffset Epoch = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The longest due time or period a timer accepts, as for System.Threading.Timer.</summary>
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    private readonly Execution _execution;
+    private readonly List<SimTimer> _armed = new();
+    private long _now;
+    private long _armings;
+
+    internal SimClock(Execution execution) => _execution = execution;
+
+    /// <summary>How much virtual time has passed since the execution started.</summary>
+    public TimeSpan Elapsed => TimeSpan.FromTicks(_now);
+
+    /// <inheritdoc />
+    public override DateTimeOffset GetUtcNow() => Epoch + Elapsed;
+
+    /// <inheritdoc />
+    public override long GetTimestamp() => _now;
+
+    /// <inheritdoc />
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    /// <inheritdoc />
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    /// <summary>Creates a virtual timer: its callback runs as a step of the execution when virtual time reaches its due time.</summary>
+    /// <param name="callback">The callback.</param>
+    /// <param name="state">The callback's argument.</param>
+    /// <param name="dueTime">When the callback first runs, or <see cref="Timeout.InfiniteTimeSpan"/> for never.</param>
+    /// <param name="period">The interval between later runs, or <see cref="Timeout.InfiniteTimeSpan"/> (or zero) for none.</param>
+    /// <returns>The timer.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="callback"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A time is negative other than infinite, or too large.</exception>
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        Validate(dueTime, nameof(dueTime));
+        Validate(period, nameof(period));
+        var timer = new SimTimer(this, callback, state, ExecutionContext.Capture());
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    internal static void Validate(TimeSpan time, string parameter)
+    {
+        if ((time < TimeSpan.Zero && time != Timeout.InfiniteTimeSpan) || time > MaxTimeout)
+            throw new ArgumentOutOfRangeException(parameter, time, $"The time must be Timeout.InfiniteTimeSpan or between zero and {MaxTimeout.TotalMilliseconds} milliseconds.");
+    }
+
+    /// <summary>Arms <paramref name="timer"/> to fire <paramref name="after"/> from now (or disarms it for infinite).</summary>
+    internal void Arm(SimTimer timer, TimeSpan after)
+    {
+        _armed.Remove(timer);
+        if (after == Timeout.InfiniteTimeSpan)
+            return;
+        timer.Due = _now + after.Ticks;
+        timer.Arming = ++_armings;
+        _armed.Add(timer);
+    }
+
+    internal void Disarm(SimTimer timer) => _armed.Remove(timer);
+
+    /// <summary>Whether any timer or sleeper is waiting for time to pass.</summary>
+    internal bool HasPending => _armed.Count > 0;
+
+    /// <summary>
+    /// Called when nothing can run: jumps to the earliest due time and fires every timer due then, each as its own
+    /// step. Returns <see langword="false"/> if nothing waits for time.
+    /// </summary>
+    internal bool Advance()
+    {
+        if (_armed.Count == 0)
+            return false;
+        var next = long.MaxValue;
+        foreach (var timer in _armed)
+            next = Math.Min(next, timer.Due);
+        _now = Math.Max(_now, next);
+
+        var due = _armed.FindAll(t => t.Due <= _now);
+        // Fire in the order they were armed, so the default schedule is stable; the strategy may reorder them.
+        due.Sort(static (a, b) => a.Arming.CompareTo(b.Arming));
+        foreach (var timer in due)
+        {
+            _armed.Remove(timer);
+            timer.Fire(_execution);
+        }
+        return true;
+    }
+}
