@@ -1,0 +1,110 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+using Xunit;
+
+namespace Loom.Coverage.Tests.EndToEnd;
+
+/// <summary>
+/// Copies the coverage fixtures (tests/fixtures/Coverage.*) to a temporary folder, builds them, and runs
+/// <c>dotnet test --collect loom-coverage</c> on the fixture test project once for every end-to-end test.
+/// </summary>
+public sealed class CoverageRunFixture : IDisposable
+{
+    public CoverageRunFixture()
+    {
+        RepositoryRoot = FindRepositoryRoot();
+        Root = Directory.CreateTempSubdirectory("loom-coverage-e2e-").FullName;
+        var fixtures = Path.Combine(RepositoryRoot, "tests", "fixtures");
+        File.Copy(Path.Combine(fixtures, "Directory.Build.props"), Path.Combine(Root, "Directory.Build.props"));
+        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit" })
+            CopyDirectory(Path.Combine(fixtures, project), Path.Combine(Root, project));
+        var configuration = typeof(CoverageRunFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var repoRoot = "-p:LoomRepoRoot=" + RepositoryRoot + Path.DirectorySeparatorChar;
+
+        // Loom.Core and the collector are built in this configuration already (this project references them);
+        // building them again could race with the other test projects of the solution.
+        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit" })
+        {
+            var build = Command.Run(Path.Combine(Root, project), "dotnet", "build", "-c", configuration, "--no-dependencies", repoRoot, "-nologo", "-v:q");
+            if (build.ExitCode != 0)
+                throw new InvalidOperationException($"Building the fixture {project} failed:\n{build.Output}");
+        }
+
+        Results = Path.Combine(Root, "results");
+        var test = Command.Run(Path.Combine(Root, "Coverage.Xunit"), "dotnet", "test", "--no-build", "-c", configuration, repoRoot,
+            "--collect", "loom-coverage", "--results-directory", Results);
+        TestOutput = test.Output;
+        TestExitCode = test.ExitCode;
+        JsonReport = Directory.EnumerateFiles(Results, "loom-coverage.json", SearchOption.AllDirectories).SingleOrDefault()
+            ?? throw new InvalidOperationException($"dotnet test --collect loom-coverage wrote no loom-coverage.json:\n{TestOutput}");
+        HtmlReport = Directory.EnumerateFiles(Results, "loom-coverage.html", SearchOption.AllDirectories).SingleOrDefault();
+        Json = JsonDocument.Parse(File.ReadAllText(JsonReport));
+    }
+
+    public string RepositoryRoot { get; }
+
+    /// <summary>The temporary copy of the fixtures.</summary>
+    public string Root { get; }
+
+    public string Results { get; }
+
+    public string TestOutput { get; }
+
+    public int TestExitCode { get; }
+
+    public string JsonReport { get; }
+
+    public string? HtmlReport { get; }
+
+    public JsonDocument Json { get; }
+
+    public string Library(string file) => Path.Combine(Root, "Coverage.Library", file);
+
+    public void Dispose()
+    {
+        Json.Dispose();
+        if (Environment.GetEnvironmentVariable("LOOM_KEEP_E2E") is null)
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A runner still holds a file; the folder is in the temp directory and harmless.
+            }
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Loom.TestAdapters.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException($"No Loom.TestAdapters.sln above {AppContext.BaseDirectory}.");
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var dir in Directory.EnumerateDirectories(from))
+        {
+            var name = Path.GetFileName(dir);
+            if (name is not ("bin" or "obj" or "TestResults"))
+                CopyDirectory(dir, Path.Combine(to, name));
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CoverageRunCollection : ICollectionFixture<CoverageRunFixture>
+{
+    public const string Name = "loom-coverage end-to-end run";
+}
