@@ -16,7 +16,7 @@ internal sealed class ControlledSynchronizationContext : SynchronizationContext
 
     /// <inheritdoc />
     public override void Post(SendOrPostCallback d, object? state) =>
-        _execution.QueueWork(() => d(state), WorkNames.Of(d, state), "SynchronizationContext.Post");
+        _execution.QueueWork(() => d(state), WorkNames.Of(d, state), "continuation");
 
     /// <inheritdoc />
     public override void Send(SendOrPostCallback d, object? state) => d(state);

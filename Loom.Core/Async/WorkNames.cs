@@ -7,10 +7,26 @@ namespace Loom.Async;
 /// <summary>Names queued work for traces: the async method a continuation resumes, or the delegate a task runs.</summary>
 internal static class WorkNames
 {
-    public static string Of(SendOrPostCallback callback, object? state) =>
-        state is Delegate continuation ? Describe(continuation) : Describe(callback);
+    [ThreadStatic]
+    private static string? t_nextTask;
 
-    public static string Of(Task task) => $"task {task.Id}";
+    public static string Of(SendOrPostCallback callback, object? state) => state switch
+    {
+        Delegate continuation => Describe(continuation),
+        not null when StateMachineOf(state.GetType()) is { } method => $"continuation of {method}",
+        _ => Describe(callback),
+    };
+
+    /// <summary>The name the caller gave the task it is about to start (<see cref="NameNextTask"/>), or its id.</summary>
+    public static string Of(Task task)
+    {
+        var name = t_nextTask;
+        t_nextTask = null;
+        return name ?? $"task {task.Id}";
+    }
+
+    /// <summary>Names the next task this OS thread queues, after the delegate it runs.</summary>
+    public static void NameNextTask(Delegate work) => t_nextTask = Describe(work) is var d && d.StartsWith("work in ", StringComparison.Ordinal) ? d[8..] : d;
 
     /// <summary>
     /// The method a delegate resumes. An await's continuation targets the compiler's state machine box, whose
@@ -18,16 +34,22 @@ internal static class WorkNames
     /// </summary>
     public static string Describe(Delegate callback)
     {
-        var target = callback.Target?.GetType();
-        if (target is { IsGenericType: true })
+        if (callback.Target is { } target && StateMachineOf(target.GetType()) is { } method)
+            return $"continuation of {method}";
+        return MethodOf(callback.Method.Name) is { } lambdaOwner ? $"work in {lambdaOwner}" : callback.Method.Name;
+    }
+
+    /// <summary>The async method whose state machine a runtime box type carries as a generic argument, if any.</summary>
+    private static string? StateMachineOf(Type type)
+    {
+        if (!type.IsGenericType)
+            return null;
+        foreach (var argument in type.GetGenericArguments())
         {
-            foreach (var argument in target.GetGenericArguments())
-            {
-                if (MethodOf(argument.Name) is { } method)
-                    return $"continuation of {method}";
-            }
+            if (MethodOf(argument.Name) is { } method)
+                return method;
         }
-        return MethodOf(callback.Method.Name) is { } lambdaOwner ? $"work in {lambdaOwner}" : $"work {callback.Method.Name}";
+        return null;
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ internal sealed class SimTimer : ITimer
         Action run = context is null
             ? () => callback(state)
             : () => ExecutionContext.Run(context, static s => { var (c, st) = ((TimerCallback, object?))s!; c(st); }, (callback, state));
-        execution.QueueWork(run, $"timer callback ({WorkNames.Describe(callback)})", "timer fired");
+        execution.QueueWork(run, $"timer callback {WorkNames.Describe(callback)}", "timer fires");
     }
 
     /// <inheritdoc />

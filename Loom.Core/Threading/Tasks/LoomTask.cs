@@ -37,7 +37,7 @@ public static class LoomTask
     public static Task Run(Action action, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(action);
-        if (Scheduler("LoomTask.Run", file, line) is { } scheduler)
+        if (Scheduler("LoomTask.Run", action, file, line) is { } scheduler)
             return Task.Factory.StartNew(action, cancellationToken, TaskCreationOptions.DenyChildAttach, scheduler);
         return Task.Run(action, cancellationToken);
     }
@@ -52,7 +52,7 @@ public static class LoomTask
     public static Task<TResult> Run<TResult>(Func<TResult> function, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(function);
-        if (Scheduler("LoomTask.Run", file, line) is { } scheduler)
+        if (Scheduler("LoomTask.Run", function, file, line) is { } scheduler)
             return Task.Factory.StartNew(function, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler);
         return Task.Run(function);
     }
@@ -66,7 +66,7 @@ public static class LoomTask
     public static Task Run(Func<Task?> function, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(function);
-        if (Scheduler("LoomTask.Run", file, line) is { } scheduler)
+        if (Scheduler("LoomTask.Run", function, file, line) is { } scheduler)
             return Task.Factory.StartNew<Task>(function!, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler).Unwrap();
         return Task.Run(function);
     }
@@ -81,7 +81,7 @@ public static class LoomTask
     public static Task<TResult> Run<TResult>(Func<Task<TResult>?> function, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(function);
-        if (Scheduler("LoomTask.Run", file, line) is { } scheduler)
+        if (Scheduler("LoomTask.Run", function, file, line) is { } scheduler)
             return Task.Factory.StartNew<Task<TResult>>(function!, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler).Unwrap();
         return Task.Run(function);
     }
@@ -133,11 +133,12 @@ public static class LoomTask
         return Task.Delay(delay, me.Execution.Clock, cancellationToken);
     }
 
-    private static TaskScheduler? Scheduler(string api, string? file, int line)
+    private static TaskScheduler? Scheduler(string api, Delegate work, string? file, int line)
     {
         if (LoomRuntime.Controlled(api, file, line) is not { } me)
             return null;
         me.Execution.Schedule(me, new Operation(api, AccessKind.None, null, file, line));
+        Async.WorkNames.NameNextTask(work);
         return me.Execution.TaskScheduler;
     }
 }
