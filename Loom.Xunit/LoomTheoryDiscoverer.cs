@@ -65,7 +65,7 @@ public sealed class LoomTheoryDiscoverer : IXunitTestCaseDiscoverer
             }
         }
 
-        var cases = CasePlanner.Plan(identity, settings, regressions, () => ListSchedules(testMethod, identity, settings));
+        var cases = CasePlanner.Plan(identity, settings, regressions, () => ListSchedules(testMethod, factAttribute, identity, settings));
         return cases
             .Select(c => c.Kind == LoomCaseKind.Invalid
                 ? XunitCaseFactory.Error(testMethod, factAttribute, methodDisplayName, c)
@@ -76,8 +76,11 @@ public sealed class LoomTheoryDiscoverer : IXunitTestCaseDiscoverer
             XunitCaseFactory.Error(testMethod, factAttribute, methodDisplayName, LoomCase.ForProblem(problem));
     }
 
-    private static ScheduleListing ListSchedules(IXunitTestMethod testMethod, MethodIdentity identity, LoomTheorySettings settings)
+    private static ScheduleListing ListSchedules(IXunitTestMethod testMethod, IFactAttribute attribute, MethodIdentity identity, LoomTheorySettings settings)
     {
+        // A skipped theory's code may not even work yet: do not run it just to name its cases.
+        if (attribute.Skip is not null)
+            return ScheduleListing.Unavailable("the theory is skipped");
         var testClass = testMethod.TestClass.Class;
         if (!ExecutionBody.CanRunAtDiscovery(testMethod.Method, testClass, out var why))
             return ScheduleListing.Unavailable(why);

@@ -106,6 +106,15 @@ public sealed class DiscovererTests
     }
 
     [Fact]
+    public void A_skipped_theory_is_not_run_to_list_its_schedules()
+    {
+        var only = Assert.IsType<LoomXunitTestCase>(Assert.Single(Discover(nameof(DiscoveryModels.Skipped))));
+
+        Assert.Equal("not written yet", only.SkipReason);
+        Assert.Equal(LoomCaseKind.FullExploration, only.Case.Kind);
+    }
+
+    [Fact]
     public void A_class_discovery_cannot_build_gets_one_case_for_the_whole_space()
     {
         var only = Assert.IsType<LoomXunitTestCase>(Assert.Single(Discover(nameof(DiscoveryModels.Needs_an_instance_of_an_abstract_class))));

@@ -48,6 +48,8 @@ public sealed partial class VsTestEndToEndTests(FixtureBuild fixture)
         var second = fixture.VsTestList();
 
         Assert.Equal(first.Names, second.Names);
+        // The second discovery read the listings the first one cached beside the test assembly.
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(fixture.VsTestProject, "bin", fixture.Configuration, "net10.0", "loom-cases"), "*.txt"));
     }
 
     [Fact]
