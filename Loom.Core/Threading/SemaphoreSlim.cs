@@ -1,0 +1,370 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Loom.Runtime;
+using Loom.Runtime.Objects;
+
+namespace Loom.Threading;
+
+/// <summary>
+/// Mirrors <see cref="System.Threading.SemaphoreSlim"/>. Inside a Loom execution its synchronous members are
+/// scheduling points on the semaphore's model: an untimed Wait blocks while the count is zero, and a wait that
+/// nothing will release is reported as a deadlock. Elsewhere every member is the real semaphore's. Each execution
+/// sees the semaphore as constructed.
+/// <para>
+/// Partial-order reduction tries every wait on both sides of every release, but treats two releases as
+/// commuting (their effect on the count does not depend on their order). The count Release returns, and which of
+/// two releases past the maximum throws, do depend on it: code that branches on them may not see every order.
+/// </para>
+/// </summary>
+public class SemaphoreSlim : IDisposable
+{
+    private readonly System.Threading.SemaphoreSlim _real;
+    private readonly int _initialCount;
+    private readonly int _maxCount;
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim(int)"/>: a semaphore with no maximum count.</summary>
+    /// <param name="initialCount">How many threads may enter before one must wait.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialCount"/> is negative.</exception>
+    public SemaphoreSlim(int initialCount)
+        : this(initialCount, int.MaxValue)
+    {
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim(int, int)"/>.</summary>
+    /// <param name="initialCount">How many threads may enter before one must wait.</param>
+    /// <param name="maxCount">The most the count may reach.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialCount"/> is negative or greater than <paramref name="maxCount"/>, or <paramref name="maxCount"/> is not positive.</exception>
+    public SemaphoreSlim(int initialCount, int maxCount)
+    {
+        _real = new System.Threading.SemaphoreSlim(initialCount, maxCount);
+        _initialCount = initialCount;
+        _maxCount = maxCount;
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.CurrentCount"/>: how many more threads may enter. Inside an execution, a scheduling point.</summary>
+    public int CurrentCount
+    {
+        get
+        {
+            if (LoomRuntime.Controlled("SemaphoreSlim.CurrentCount", null, 0) is not { } me)
+                return _real.CurrentCount;
+            var state = State(me);
+            Blocking.Step(me, state, "SemaphoreSlim.CurrentCount", AccessKind.Read, null, 0);
+            return MemoryAccess.Result(me, state.Count);
+        }
+    }
+
+    /// <summary>
+    /// Mirrors <see cref="System.Threading.SemaphoreSlim.AvailableWaitHandle"/>. Not supported inside an execution:
+    /// a wait handle is waited on outside Loom's control.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    /// <exception cref="NotSupportedException">Used inside a Loom execution.</exception>
+    public WaitHandle AvailableWaitHandle
+    {
+        get
+        {
+            if (LoomRuntime.Controlled("SemaphoreSlim.AvailableWaitHandle", null, 0) is not null)
+            {
+                throw new NotSupportedException(Blocking.NotSupported(
+                    "SemaphoreSlim.AvailableWaitHandle",
+                    "a WaitHandle is a real operating-system wait that Loom cannot schedule, so a thread waiting on it would block outside Loom's control. Call Wait on the semaphore instead."));
+            }
+            return _real.AvailableWaitHandle;
+        }
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.Wait()"/>: enters the semaphore, waiting while its count is zero.</summary>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    public void Wait([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        if (LoomRuntime.Controlled("SemaphoreSlim.Wait", file, line) is { } me)
+            WaitModel(me, Timeout.Infinite, CancellationToken.None, file, line);
+        else
+            _real.Wait();
+    }
+
+    /// <summary>
+    /// Mirrors <see cref="System.Threading.SemaphoreSlim.Wait(CancellationToken)"/>. Inside an execution a blocked
+    /// wait also goes on when the token is cancelled (by another thread), and then throws.
+    /// </summary>
+    /// <param name="cancellationToken">The token to observe.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    public void Wait(CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        if (LoomRuntime.Controlled("SemaphoreSlim.Wait", file, line) is { } me)
+            WaitModel(me, Timeout.Infinite, cancellationToken, file, line);
+        else
+            _real.Wait(cancellationToken);
+    }
+
+    /// <summary>
+    /// Mirrors <see cref="System.Threading.SemaphoreSlim.Wait(int)"/>. Inside an execution a finite timeout never
+    /// blocks: the wait succeeds if the count is positive when the scheduler runs it, and otherwise times out.
+    /// </summary>
+    /// <param name="millisecondsTimeout">How long to wait, or <see cref="Timeout.Infinite"/>.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>Whether the thread entered the semaphore.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="millisecondsTimeout"/> is negative other than <see cref="Timeout.Infinite"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    public bool Wait(int millisecondsTimeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        if (LoomRuntime.Controlled("SemaphoreSlim.Wait", file, line) is { } me)
+            return WaitModel(me, millisecondsTimeout, CancellationToken.None, file, line);
+        return _real.Wait(millisecondsTimeout);
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.Wait(TimeSpan)"/>; see <see cref="Wait(int, string?, int)"/>.</summary>
+    /// <param name="timeout">How long to wait, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>Whether the thread entered the semaphore.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative other than infinite, or more than <see cref="int.MaxValue"/> milliseconds.</exception>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    public bool Wait(TimeSpan timeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        if (LoomRuntime.Controlled("SemaphoreSlim.Wait", file, line) is { } me)
+            return WaitModel(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), CancellationToken.None, file, line);
+        return _real.Wait(timeout);
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.Wait(int, CancellationToken)"/>; see <see cref="Wait(int, string?, int)"/> and <see cref="Wait(CancellationToken, string?, int)"/>.</summary>
+    /// <param name="millisecondsTimeout">How long to wait, or <see cref="Timeout.Infinite"/>.</param>
+    /// <param name="cancellationToken">The token to observe.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>Whether the thread entered the semaphore.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="millisecondsTimeout"/> is negative other than <see cref="Timeout.Infinite"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    public bool Wait(int millisecondsTimeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        if (LoomRuntime.Controlled("SemaphoreSlim.Wait", file, line) is { } me)
+            return WaitModel(me, millisecondsTimeout, cancellationToken, file, line);
+        return _real.Wait(millisecondsTimeout, cancellationToken);
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.Wait(TimeSpan, CancellationToken)"/>; see <see cref="Wait(int, CancellationToken, string?, int)"/>.</summary>
+    /// <param name="timeout">How long to wait, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="cancellationToken">The token to observe.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>Whether the thread entered the semaphore.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative other than infinite, or more than <see cref="int.MaxValue"/> milliseconds.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    public bool Wait(TimeSpan timeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        if (LoomRuntime.Controlled("SemaphoreSlim.Wait", file, line) is { } me)
+            return WaitModel(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), cancellationToken, file, line);
+        return _real.Wait(timeout, cancellationToken);
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync()"/>. Not supported inside an execution yet.</summary>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>A task that completes when the thread has entered the semaphore.</returns>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
+    public Task WaitAsync([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        ThrowIfAsyncControlled(file, line);
+        return _real.WaitAsync();
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(CancellationToken)"/>. Not supported inside an execution yet.</summary>
+    /// <param name="cancellationToken">The token to observe.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>A task that completes when the thread has entered the semaphore.</returns>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
+    public Task WaitAsync(CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        ThrowIfAsyncControlled(file, line);
+        return _real.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(int)"/>. Not supported inside an execution yet.</summary>
+    /// <param name="millisecondsTimeout">How long to wait, or <see cref="Timeout.Infinite"/>.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>A task whose result says whether the thread entered the semaphore.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="millisecondsTimeout"/> is negative other than <see cref="Timeout.Infinite"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
+    public Task<bool> WaitAsync(int millisecondsTimeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        ThrowIfAsyncControlled(file, line);
+        return _real.WaitAsync(millisecondsTimeout);
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(TimeSpan)"/>. Not supported inside an execution yet.</summary>
+    /// <param name="timeout">How long to wait, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>A task whose result says whether the thread entered the semaphore.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative other than infinite, or more than <see cref="int.MaxValue"/> milliseconds.</exception>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
+    public Task<bool> WaitAsync(TimeSpan timeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        ThrowIfAsyncControlled(file, line);
+        return _real.WaitAsync(timeout);
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(TimeSpan, CancellationToken)"/>. Not supported inside an execution yet.</summary>
+    /// <param name="timeout">How long to wait, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="cancellationToken">The token to observe.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>A task whose result says whether the thread entered the semaphore.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative other than infinite, or more than <see cref="int.MaxValue"/> milliseconds.</exception>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        ThrowIfAsyncControlled(file, line);
+        return _real.WaitAsync(timeout, cancellationToken);
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(int, CancellationToken)"/>. Not supported inside an execution yet.</summary>
+    /// <param name="millisecondsTimeout">How long to wait, or <see cref="Timeout.Infinite"/>.</param>
+    /// <param name="cancellationToken">The token to observe.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>A task whose result says whether the thread entered the semaphore.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="millisecondsTimeout"/> is negative other than <see cref="Timeout.Infinite"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
+    public Task<bool> WaitAsync(int millisecondsTimeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        ThrowIfAsyncControlled(file, line);
+        return _real.WaitAsync(millisecondsTimeout, cancellationToken);
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.Release()"/>: exits the semaphore once.</summary>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>The count before the release.</returns>
+    /// <exception cref="SemaphoreFullException">The semaphore is already at its maximum count.</exception>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    public int Release([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        if (LoomRuntime.Controlled("SemaphoreSlim.Release", file, line) is { } me)
+            return ReleaseModel(me, 1, file, line);
+        return _real.Release();
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.Release(int)"/>: exits the semaphore a number of times.</summary>
+    /// <param name="releaseCount">How many times to exit.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>The count before the release.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="releaseCount"/> is less than 1.</exception>
+    /// <exception cref="SemaphoreFullException">The release would take the count past its maximum.</exception>
+    /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
+    public int Release(int releaseCount, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        if (LoomRuntime.Controlled("SemaphoreSlim.Release", file, line) is { } me)
+            return ReleaseModel(me, releaseCount, file, line);
+        return _real.Release(releaseCount);
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.Dispose()"/>. Inside an execution, later waits and releases throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.Dispose(bool)"/>.</summary>
+    /// <param name="disposing">Whether managed resources should be released too.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing)
+            return;
+        if (LoomRuntime.Controlled("SemaphoreSlim.Dispose", null, 0) is { } me)
+        {
+            var state = State(me);
+            Blocking.Step(me, state, "SemaphoreSlim.Dispose", AccessKind.Write, null, 0, OperationFlags.RunsDuringAbort);
+            if (!me.Execution.Aborting)
+                state.Disposed = true;
+            return;
+        }
+        _real.Dispose();
+    }
+
+    private bool WaitModel(LogicalThread me, int millisecondsTimeout, CancellationToken cancellationToken, string? file, int line)
+    {
+        if (millisecondsTimeout < Timeout.Infinite)
+            throw new ArgumentOutOfRangeException(nameof(millisecondsTimeout), millisecondsTimeout, "The timeout must represent a value between -1 and Int32.MaxValue, inclusive.");
+        cancellationToken.ThrowIfCancellationRequested();
+        var state = State(me);
+        if (millisecondsTimeout == Timeout.Infinite)
+        {
+            // A write, not an acquire: partial-order reduction orders an acquire after the release before it, as
+            // if that release had let it in, which holds for a lock but not for a semaphore whose count was still
+            // positive. As a write, a wait is tried on both sides of every release, so overlapping holders are found.
+            Blocking.Wait(me, state, "SemaphoreSlim.Wait", AccessKind.Write, 0, cancellationToken, file, line);
+            ThrowIfDisposed(state);
+            state.Count--;
+            Blocking.Record(me, $"count {state.Count + 1}->{state.Count}");
+            return true;
+        }
+
+        Blocking.Step(me, state, "SemaphoreSlim.Wait", AccessKind.Write, file, line);
+        ThrowIfDisposed(state);
+        if (state.Count > 0)
+        {
+            state.Count--;
+            return Blocking.Outcome(me, true);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return Blocking.Outcome(me, false);
+    }
+
+    private int ReleaseModel(LogicalThread me, int releaseCount, string? file, int line)
+    {
+        if (releaseCount < 1)
+            throw new ArgumentOutOfRangeException(nameof(releaseCount), releaseCount, "The releaseCount argument must be greater than zero.");
+        var state = State(me);
+        // Gives a unit back. Releases commute with each other; waits treat them as races (see WaitModel).
+        Blocking.Step(me, state, "SemaphoreSlim.Release", AccessKind.Release, file, line, OperationFlags.RunsDuringAbort);
+        if (me.Execution.Aborting)
+            return state.Count;
+        ThrowIfDisposed(state);
+        if (state.MaxCount - state.Count < releaseCount)
+        {
+            Blocking.Record(me, $"count {state.Count} (max {state.MaxCount}): full");
+            throw new SemaphoreFullException();
+        }
+        var previous = state.Count;
+        state.Count += releaseCount;
+        Blocking.Record(me, $"count {previous}->{state.Count}");
+        return previous;
+    }
+
+    private void ThrowIfDisposed(SemaphoreState state) => ObjectDisposedException.ThrowIf(state.Disposed, this);
+
+    private static void ThrowIfAsyncControlled(string? file, int line)
+    {
+        if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is not null)
+        {
+            throw new NotSupportedException(Blocking.NotSupported(
+                "SemaphoreSlim.WaitAsync",
+                "controlled async arrives with the simulation issue; until then an asynchronous wait would complete on a thread Loom does not control. Use the synchronous Wait inside Loom models."));
+        }
+    }
+
+    private SemaphoreState State(LogicalThread me) =>
+        me.Execution.ModelOf(_real, (execution, _) => new SemaphoreState(execution, _initialCount, _maxCount));
+}
