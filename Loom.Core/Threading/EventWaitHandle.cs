@@ -1,0 +1,224 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Loom.Runtime;
+using Loom.Runtime.Objects;
+
+namespace Loom.Threading;
+
+/// <summary>
+/// Mirrors <see cref="System.Threading.EventWaitHandle"/> (unnamed events): the base of
+/// <see cref="ManualResetEvent"/> and <see cref="AutoResetEvent"/>. Inside a Loom execution Set, Reset and
+/// WaitOne are scheduling points on the event's model; an untimed WaitOne blocks until the event is set, and a
+/// wait nothing will set is reported as a deadlock. Elsewhere they are a real event's, created on first use.
+/// Each execution sees the event as constructed.
+/// <para>
+/// Unlike the BCL type this mirror does not derive from <see cref="System.Threading.WaitHandle"/>: a real wait
+/// handle is waited on outside Loom's control, so <c>WaitHandle.WaitAny</c>/<c>WaitAll</c> are not offered.
+/// </para>
+/// </summary>
+public class EventWaitHandle : IDisposable
+{
+    private readonly bool _initialState;
+    private readonly EventResetMode _mode;
+
+    /// <summary>The key of the event's model in an execution (private, so that no other model can share it).</summary>
+    private readonly object _modelKey = new();
+
+    private System.Threading.EventWaitHandle? _real;
+    private bool _disposed;
+
+    /// <summary>Mirrors <see cref="System.Threading.EventWaitHandle(bool, EventResetMode)"/>.</summary>
+    /// <param name="initialState">Whether the event starts set.</param>
+    /// <param name="mode">Whether a successful wait resets the event (<see cref="EventResetMode.AutoReset"/>) or not.</param>
+    /// <exception cref="ArgumentException"><paramref name="mode"/> is not a defined <see cref="EventResetMode"/>.</exception>
+    public EventWaitHandle(bool initialState, EventResetMode mode)
+    {
+        if (mode is not (EventResetMode.ManualReset or EventResetMode.AutoReset))
+            throw new ArgumentException("Value of flags is invalid.", nameof(mode));
+        _initialState = initialState;
+        _mode = mode;
+    }
+
+    private bool AutoReset => _mode == EventResetMode.AutoReset;
+
+    /// <summary>Mirrors <see cref="System.Threading.EventWaitHandle.Set"/>: sets the event, releasing a waiter (auto-reset) or every waiter (manual-reset).</summary>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns><see langword="true"/>.</returns>
+    /// <exception cref="ObjectDisposedException">The event was disposed.</exception>
+    public bool Set([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        var api = Api("Set");
+        if (LoomRuntime.Controlled(api, file, line) is not { } me)
+            return Real.Set();
+        var state = State(me);
+        // Setting an already set event is lost, and an auto-reset wait consumes the signal: Set does not commute with waits.
+        Blocking.Step(me, state, api, AccessKind.Write, file, line, OperationFlags.RunsDuringAbort);
+        if (me.Execution.Aborting)
+            return true;
+        ThrowIfDisposed(state);
+        Blocking.Record(me, state.IsSet ? "already set" : "set");
+        state.IsSet = true;
+        return true;
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.EventWaitHandle.Reset"/>: clears the event, so that waits block.</summary>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns><see langword="true"/>.</returns>
+    /// <exception cref="ObjectDisposedException">The event was disposed.</exception>
+    public bool Reset([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        var api = Api("Reset");
+        if (LoomRuntime.Controlled(api, file, line) is not { } me)
+            return Real.Reset();
+        var state = State(me);
+        Blocking.Step(me, state, api, AccessKind.Write, file, line);
+        ThrowIfDisposed(state);
+        Blocking.Record(me, state.IsSet ? "reset" : "already reset");
+        state.IsSet = false;
+        state.ResetAt = $"{SourceText.Location(file, line)} by {me.Label}";
+        return true;
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.WaitHandle.WaitOne()"/>: waits until the event is set (and, for an auto-reset event, resets it).</summary>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns><see langword="true"/> once the event was set.</returns>
+    /// <exception cref="ObjectDisposedException">The event was disposed.</exception>
+    public bool WaitOne([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        WaitOneCore(Timeout.Infinite, file, line);
+
+    /// <summary>
+    /// Mirrors <see cref="System.Threading.WaitHandle.WaitOne(int)"/>. Inside an execution a finite timeout never
+    /// blocks: the wait succeeds if the event is set when the scheduler runs it, and otherwise times out.
+    /// </summary>
+    /// <param name="millisecondsTimeout">How long to wait, or <see cref="Timeout.Infinite"/>.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>Whether the event was set before the timeout.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="millisecondsTimeout"/> is negative other than <see cref="Timeout.Infinite"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The event was disposed.</exception>
+    public bool WaitOne(int millisecondsTimeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(millisecondsTimeout, Timeout.Infinite);
+        return WaitOneCore(millisecondsTimeout, file, line);
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.WaitHandle.WaitOne(TimeSpan)"/>; see <see cref="WaitOne(int, string?, int)"/>.</summary>
+    /// <param name="timeout">How long to wait, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>Whether the event was set before the timeout.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative other than infinite, or more than <see cref="int.MaxValue"/> milliseconds.</exception>
+    /// <exception cref="ObjectDisposedException">The event was disposed.</exception>
+    public bool WaitOne(TimeSpan timeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        WaitOneCore(Timeouts.ToMilliseconds(timeout, nameof(timeout)), file, line);
+
+    /// <summary>Mirrors <see cref="System.Threading.WaitHandle.WaitOne(int, bool)"/>; <paramref name="exitContext"/> has no effect, as in .NET.</summary>
+    /// <param name="millisecondsTimeout">How long to wait, or <see cref="Timeout.Infinite"/>.</param>
+    /// <param name="exitContext">Ignored.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>Whether the event was set before the timeout.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="millisecondsTimeout"/> is negative other than <see cref="Timeout.Infinite"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The event was disposed.</exception>
+    public bool WaitOne(int millisecondsTimeout, bool exitContext, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        WaitOne(millisecondsTimeout, file, line);
+
+    /// <summary>Mirrors <see cref="System.Threading.WaitHandle.WaitOne(TimeSpan, bool)"/>; <paramref name="exitContext"/> has no effect, as in .NET.</summary>
+    /// <param name="timeout">How long to wait, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="exitContext">Ignored.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>Whether the event was set before the timeout.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative other than infinite, or more than <see cref="int.MaxValue"/> milliseconds.</exception>
+    /// <exception cref="ObjectDisposedException">The event was disposed.</exception>
+    public bool WaitOne(TimeSpan timeout, bool exitContext, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        WaitOne(timeout, file, line);
+
+    /// <summary>Mirrors <see cref="System.Threading.WaitHandle.Close"/>: the same as <see cref="Dispose()"/>.</summary>
+    public virtual void Close() => Dispose();
+
+    /// <summary>Mirrors <see cref="System.Threading.WaitHandle.Dispose()"/>. Inside an execution, later Set, Reset and WaitOne calls throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Mirrors <see cref="System.Threading.WaitHandle.Dispose(bool)"/>.</summary>
+    /// <param name="explicitDisposing">Whether managed resources should be released too.</param>
+    protected virtual void Dispose(bool explicitDisposing)
+    {
+        if (!explicitDisposing)
+            return;
+        var api = Api("Dispose");
+        if (LoomRuntime.Controlled(api, null, 0) is { } me)
+        {
+            var state = State(me);
+            Blocking.Step(me, state, api, AccessKind.Write, null, 0, OperationFlags.RunsDuringAbort);
+            if (!me.Execution.Aborting)
+                state.Disposed = true;
+            return;
+        }
+        _disposed = true;
+        System.Threading.Interlocked.Exchange(ref _real, null)?.Dispose();
+    }
+
+    private bool WaitOneCore(int millisecondsTimeout, string? file, int line)
+    {
+        var api = Api("WaitOne");
+        if (LoomRuntime.Controlled(api, file, line) is not { } me)
+            return Real.WaitOne(millisecondsTimeout);
+        var state = State(me);
+        if (millisecondsTimeout == Timeout.Infinite)
+        {
+            // A manual-reset wait only observes the event; an auto-reset wait takes the signal, like a lock.
+            Blocking.Wait(me, state, api, AutoReset ? AccessKind.Acquire : AccessKind.Read, 0, CancellationToken.None, file, line);
+            ThrowIfDisposed(state);
+            Consume(me, state, file, line);
+            return true;
+        }
+        Blocking.Step(me, state, api, AutoReset ? AccessKind.Write : AccessKind.Read, file, line);
+        ThrowIfDisposed(state);
+        if (!state.IsSet)
+            return Blocking.Outcome(me, false);
+        Consume(me, state, file, line);
+        return Blocking.Outcome(me, true);
+    }
+
+    private void Consume(LogicalThread me, EventState state, string? file, int line)
+    {
+        if (!AutoReset)
+            return;
+        state.IsSet = false;
+        state.ResetAt = $"{SourceText.Location(file, line)}, where {me.Label}'s WaitOne consumed the signal";
+    }
+
+    private string Api(string member) => $"{GetType().Name}.{member}";
+
+    private void ThrowIfDisposed(EventState state) => ObjectDisposedException.ThrowIf(state.Disposed, this);
+
+    /// <summary>The real event, created on first use outside an execution.</summary>
+    private System.Threading.EventWaitHandle Real
+    {
+        get
+        {
+            var real = System.Threading.Volatile.Read(ref _real);
+            if (real is not null)
+                return real;
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var created = new System.Threading.EventWaitHandle(_initialState, _mode);
+            real = System.Threading.Interlocked.CompareExchange(ref _real, created, null);
+            if (real is null)
+                return created;
+            created.Dispose();
+            return real;
+        }
+    }
+
+    private EventState State(LogicalThread me) =>
+        me.Execution.ModelOf(_modelKey, (execution, _) => new EventState(execution, GetType().Name, _initialState, AutoReset));
+}
