@@ -17,7 +17,12 @@ public sealed class FixtureBuild : IDisposable
     {
         RepositoryRoot = FindRepositoryRoot();
         Root = Path.Combine(Path.GetTempPath(), "loom-xunit-e2e-" + Guid.NewGuid().ToString("N")[..8]);
-        CopyDirectory(Path.Combine(RepositoryRoot, "tests", "fixtures"), Root);
+        // Only the xUnit fixtures and the shared props: other components keep their own fixtures in the same folder.
+        var fixtures = Path.Combine(RepositoryRoot, "tests", "fixtures");
+        Directory.CreateDirectory(Root);
+        File.Copy(Path.Combine(fixtures, "Directory.Build.props"), Path.Combine(Root, "Directory.Build.props"));
+        foreach (var name in new[] { "Xunit.Fixture", "Xunit.Fixture.Mtp" })
+            CopyDirectory(Path.Combine(fixtures, name), Path.Combine(Root, name));
         Configuration = typeof(FixtureBuild).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
         VsTestProject = Path.Combine(Root, "Xunit.Fixture");
