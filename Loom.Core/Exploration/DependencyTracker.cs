@@ -36,14 +36,8 @@ internal sealed class DependencyTracker
             // Races are judged on the clock before this operation's own edges are added. A weak load after a
             // store can return the older values by itself, so only the load-then-store order needs reversing.
             var weakLoad = (op.Flags & OperationFlags.WeakLoad) != 0;
-            if (!weakLoad || target is not MemoryLocation location || !execution.Memory.CanReadOlder(thread, location))
-                CheckRace(state.LastWrite, me, step);
-            if (kind != AccessKind.Read)
-                CheckReads(state, me, step);
-            if (kind is AccessKind.Read or AccessKind.Write or AccessKind.Acquire)
-                CheckRace(state.LastAcquire, me, step);
-            if (kind is AccessKind.Read or AccessKind.Write)
-                CheckRace(state.LastRelease, me, step);
+            var skipLastWrite = weakLoad && target is MemoryLocation location && execution.Memory.CanReadOlder(thread, location);
+            CheckRaces(state, kind, me, step, skipLastWrite);
 
             JoinFrom(clock, state.LastWrite);
             JoinFrom(clock, state.LastAcquire);
@@ -97,6 +91,30 @@ internal sealed class DependencyTracker
         var state = StateOf(op.Target);
         CheckRace(state.LastAcquire, thread.Number, int.MaxValue);
         CheckRace(state.LastWrite, thread.Number, int.MaxValue);
+    }
+
+    /// <summary>
+    /// <paramref name="thread"/>'s pending operation never ran (queued work dropped when the body returned). Had it
+    /// run earlier, it would have met the operations it conflicts with in the other order.
+    /// </summary>
+    public void OnNeverRan(LogicalThread thread)
+    {
+        var op = thread.Pending;
+        if (op.Target is null || op.Access == AccessKind.None)
+            return;
+        CheckRaces(StateOf(op.Target), op.Access, thread.Number, int.MaxValue, skipLastWrite: false);
+    }
+
+    private void CheckRaces(ObjectState state, AccessKind kind, int me, int step, bool skipLastWrite)
+    {
+        if (!skipLastWrite)
+            CheckRace(state.LastWrite, me, step);
+        if (kind != AccessKind.Read)
+            CheckReads(state, me, step);
+        if (kind is AccessKind.Read or AccessKind.Write or AccessKind.Acquire)
+            CheckRace(state.LastAcquire, me, step);
+        if (kind is AccessKind.Read or AccessKind.Write)
+            CheckRace(state.LastRelease, me, step);
     }
 
     /// <summary>A finished thread's history is what its joiners learn; earlier liveness checks race with its end.</summary>

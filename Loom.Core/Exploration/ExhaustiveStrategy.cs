@@ -211,6 +211,14 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
     public void EndExecution(Execution execution)
     {
         _current = null;
+        if (_reduce)
+        {
+            foreach (var thread in execution.Threads)
+            {
+                if (thread.Dropped)
+                    _dependencies.OnNeverRan(thread);
+            }
+        }
         _path.RemoveRange(_position, _path.Count - _position);
         for (var i = _path.Count - 1; i >= 0; i--)
         {

@@ -66,15 +66,15 @@ internal sealed class Execution
         _steps = steps;
         _steps.Clear();
         Memory = new MemoryModel(this, options);
-        Context = new ControlledSynchronizationContext(this);
         TaskScheduler = new ControlledTaskScheduler(this);
         Clock = new SimClock(this);
         Random = new SimRandom(seed);
         _continuations = new AsyncOrder(this);
     }
 
-    /// <summary>The synchronization context every logical thread runs with: awaits resume through it as new steps.</summary>
-    public ControlledSynchronizationContext Context { get; }
+    /// <summary>The synchronization context a logical thread runs with: awaits resume through it as new steps.</summary>
+    private static ControlledSynchronizationContext ContextOf(LogicalThread thread) =>
+        (ControlledSynchronizationContext)(thread.Context ??= new ControlledSynchronizationContext(thread.Execution));
 
     /// <summary>The task scheduler tasks started under Loom's control run on.</summary>
     public ControlledTaskScheduler TaskScheduler { get; }
@@ -132,7 +132,7 @@ internal sealed class Execution
         var previousContext = SynchronizationContext.Current;
         LogicalThread.Current = main;
         LoomRuntime.CurrentExecution.Value = this;
-        SynchronizationContext.SetSynchronizationContext(Context);
+        SynchronizationContext.SetSynchronizationContext(ContextOf(main));
         try
         {
             body.Invoke(this, main);
@@ -159,7 +159,7 @@ internal sealed class Execution
     {
         LogicalThread.Current = thread;
         LoomRuntime.CurrentExecution.Value = this;
-        SynchronizationContext.SetSynchronizationContext(Context);
+        SynchronizationContext.SetSynchronizationContext(ContextOf(thread));
         try
         {
             if (!_aborting)
@@ -274,7 +274,7 @@ internal sealed class Execution
                 Fail(FailureKind.StepBoundExceeded, $"More than {LoomOptions.MaxThreads} threads and queued tasks in one execution (LoomOptions.MaxThreads).", poster);
                 return;
             }
-            var thread = new LogicalThread(this, _threads.Count, work) { Name = name };
+            var thread = new LogicalThread(this, _threads.Count, work) { Name = name, IsQueuedWork = true };
             thread.Pending = new Operation($"({what})", AccessKind.Write, _continuations, null, 0);
             _threads.Add(thread);
             _strategy.OnSpawn(poster, thread);
@@ -608,7 +608,7 @@ internal sealed class Execution
     {
         if (!_aborting)
         {
-            var alive = _threads.Where(t => t.Status != ThreadStatus.Finished && t != main).ToList();
+            var alive = _threads.Where(t => t.Status != ThreadStatus.Finished && t != main && !(t.IsQueuedWork && t.Status == ThreadStatus.NotStarted)).ToList();
             if (alive.Count > 0)
             {
                 Fail(
@@ -630,7 +630,17 @@ internal sealed class Execution
             }
         }
         lock (_gate)
+        {
             main.Status = ThreadStatus.Finished;
+            foreach (var t in _threads)
+            {
+                if (t.Status == ThreadStatus.NotStarted)
+                {
+                    t.Status = ThreadStatus.Finished;
+                    t.Dropped = !_aborting;
+                }
+            }
+        }
         WaitForWorkers();
     }
 

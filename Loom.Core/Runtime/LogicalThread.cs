@@ -46,6 +46,19 @@ internal sealed class LogicalThread : ModelObject
     /// <summary>The OS thread's handoff signal while this logical thread owns it.</summary>
     public Baton Baton { get; set; } = null!;
 
+    /// <summary>
+    /// Whether the thread runs queued work (a continuation, a task, a timer callback) rather than a started
+    /// thread. Work that never started when the body returns is dropped, as an undelivered callback would be.
+    /// </summary>
+    public bool IsQueuedWork { get; init; }
+
+    /// <summary>Whether the thread was queued work that never started before the body returned, and was dropped.</summary>
+    public bool Dropped { get; set; }
+
+    /// <summary>The synchronization context the thread runs with: one per thread, so that a continuation captured
+    /// on one thread and completed on another is posted back as a step of its own rather than run inline.</summary>
+    public System.Threading.SynchronizationContext? Context { get; set; }
+
     /// <summary>Set after a yielding operation: the thread waits until another thread takes a step.</summary>
     public bool Yielding { get; set; }
 
