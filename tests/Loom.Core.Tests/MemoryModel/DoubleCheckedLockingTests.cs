@@ -74,6 +74,34 @@ public class DoubleCheckedLockingTests
         }
     }
 
+    private sealed class VolatileFlag
+    {
+        private readonly object _gate = new();
+        private int _ready;
+        private RacyField<Payload?> _value;
+
+        public Payload Get()
+        {
+            if (Volatile.Read(ref _ready) == 0)
+            {
+                Monitor.Enter(_gate);
+                try
+                {
+                    if (Volatile.Read(ref _ready) == 0)
+                    {
+                        _value.Write(new Payload());
+                        Volatile.Write(ref _ready, 1);
+                    }
+                }
+                finally
+                {
+                    Monitor.Exit(_gate);
+                }
+            }
+            return _value.Read() ?? throw new InvalidOperationException("The flag said ready, but the value was still null.");
+        }
+    }
+
     private static ExplorationResult Explore(Func<Func<Payload>> create) =>
         LoomModel.Explore(
             () =>
@@ -93,6 +121,15 @@ public class DoubleCheckedLockingTests
 
         var failure = Assert.IsType<LoomFailure>(result.Failure);
         Assert.Contains("still null", failure.Exception?.Message ?? failure.Message);
+    }
+
+    [Fact]
+    public void A_volatile_flag_publishes_the_value_safely()
+    {
+        var result = Explore(() => new VolatileFlag().Get);
+
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.True(result.Exhausted);
     }
 
     [Fact]
