@@ -30,22 +30,6 @@ public sealed class SpecificProgramTests
         Assert.True(result.Exhausted, result.Summary);
     }
 
-    [Theory]
-    [InlineData(3)]
-    [InlineData(5)]
-    public void Admission_overflow_needs_all_workers_inside_so_it_is_not_found_with_fewer_preemptions(int workers)
-    {
-        var program = AdmissionOverflow.For(workers);
-
-        var below = LoomModel.Explore(program.Buggy, new LoomOptions { PreemptionBound = workers - 2 });
-        var at = LoomModel.Explore(program.Buggy, new LoomOptions { PreemptionBound = workers - 1 });
-
-        Assert.True(below.Passed, below.Failure?.Report);
-        Assert.True(below.Exhausted, below.Summary);
-        Assert.True(at.Failure is not null, at.Summary);
-        Assert.Equal(FailureKind.Exception, at.Failure.Kind);
-    }
-
     [Fact]
     public void Fixed_small_models_pass_unbounded_exhaustive_exploration()
     {

@@ -6,17 +6,19 @@ namespace Loom.BugCorpus;
 /// <summary>
 /// Bug: admission control with check-then-act. A gate admits at most <c>n - 1</c> of <c>n</c> workers at once:
 /// each worker checks the occupancy, then increments it. The check and the increment are separate, so the gate
-/// overflows only if all <c>n</c> workers are inside together: every one of the first <c>n - 1</c> must be
-/// preempted inside the gate (or between its check and its increment), so the bug needs exactly <c>n - 1</c>
-/// preemptions and never shows with fewer threads. It is the corpus's scaling program: exhaustive search
-/// finds it for small <c>n</c>, and the cost of finding it grows with <c>n</c> for every strategy.
+/// overflows only if all <c>n</c> workers are inside together, and no worker ever blocks, so every switch on
+/// the way there is a preemption: the first <c>n - 1</c> to increment are each preempted inside the gate, and
+/// the last one must have checked before the <c>(n - 1)</c>-th increment, which costs one more switch away
+/// from it. The bug needs exactly <c>n</c> preemptions and never shows with fewer threads. It is the corpus's
+/// scaling program: exhaustive search finds it for small <c>n</c>, and the cost of finding it grows with
+/// <c>n</c> for every strategy.
 /// Fix: reserve a slot atomically with a compare-and-swap loop that re-checks the capacity.
 /// </summary>
 public static class AdmissionOverflow
 {
     /// <summary>The corpus entry for <paramref name="workers"/> workers and a capacity of <paramref name="workers"/> - 1.</summary>
     /// <param name="workers">How many workers race for the gate; at least 2.</param>
-    /// <param name="options">How to search for the bug; exhaustive with bound <paramref name="workers"/> - 1 when <see langword="null"/>.</param>
+    /// <param name="options">How to search for the bug; exhaustive with bound <paramref name="workers"/> when <see langword="null"/>.</param>
     /// <param name="fixedOptions">How to check the fix; <paramref name="options"/> when <see langword="null"/>.</param>
     /// <returns>The entry.</returns>
     public static CorpusProgram For(int workers, LoomOptions? options = null, LoomOptions? fixedOptions = null)
@@ -25,15 +27,15 @@ public static class AdmissionOverflow
         var capacity = workers - 1;
         return new CorpusProgram(
             Name: $"admission-overflow-{workers}",
-            Bug: $"{workers} workers check the occupancy then increment it (capacity {capacity}); all {workers} inside at once needs {workers - 1} preemptions.",
+            Bug: $"{workers} workers check the occupancy then increment it (capacity {capacity}); all {workers} inside at once needs {workers} preemptions.",
             Fix: "Reserve a slot with a CompareExchange loop that re-checks the capacity.",
             Buggy: () => Run(workers, capacity, atomic: false),
             Fixed: () => Run(workers, capacity, atomic: true),
             ExpectedKind: FailureKind.Exception,
-            Options: options ?? new LoomOptions { PreemptionBound = workers - 1 })
+            Options: options ?? new LoomOptions { PreemptionBound = workers })
         {
             FixedOptions = fixedOptions,
-            PreemptionsNeeded = workers - 1,
+            PreemptionsNeeded = workers,
             PctDepth = workers,
         };
     }

@@ -5,10 +5,10 @@ namespace Loom.BugCorpus;
 
 /// <summary>
 /// Bug: wrong waiter woken. Producers and consumers of a bounded buffer wait on the same monitor, and each side
-/// wakes one waiter with <see cref="Monitor.Pulse(object)"/>. A consumer that takes the last item can wake the
+/// wakes one waiter with <c>Monitor.Pulse</c>. A consumer that takes the last item can wake the
 /// other consumer instead of the waiting producer; that consumer finds the buffer empty and waits again, and
 /// now everyone waits.
-/// Fix: <see cref="Monitor.PulseAll(object)"/>, so the waiter whose condition changed is always among those woken
+/// Fix: <c>Monitor.PulseAll</c>, so the waiter whose condition changed is always among those woken
 /// (every wait re-checks its condition in a <c>while</c> loop in both versions).
 /// </summary>
 public static class BoundedBufferPulseWrongWaiter

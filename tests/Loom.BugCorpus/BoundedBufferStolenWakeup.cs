@@ -4,7 +4,7 @@ using Loom.Threading;
 namespace Loom.BugCorpus;
 
 /// <summary>
-/// Bug: stolen wake-up. A bounded buffer guards <see cref="Monitor.Wait(object)"/> with <c>if</c> instead of
+/// Bug: stolen wake-up. A bounded buffer guards <c>Monitor.Wait</c> with <c>if</c> instead of
 /// <c>while</c>. A consumer woken by the producer's pulse must re-acquire the monitor, and another consumer can
 /// take the item first; the woken consumer does not re-check and dequeues from an empty queue.
 /// Fix: every wait sits in a <c>while</c> loop that re-checks the condition after waking.

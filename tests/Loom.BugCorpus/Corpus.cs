@@ -10,8 +10,8 @@ namespace Loom.BugCorpus;
 public static class Corpus
 {
     /// <summary>
-    /// Workers in the largest admission-overflow program. Its bug needs this many minus one preemptions, which is
-    /// beyond what exhaustive search affords, so it is searched with the random strategy.
+    /// Workers in the largest admission-overflow program. Its bug needs this many preemptions, which is beyond
+    /// what exhaustive search affords, so it is searched with the random strategy.
     /// </summary>
     public const int LargeAdmissionWorkers = 10;
 
@@ -46,6 +46,7 @@ public static class Corpus
         ReaderWriterUpgradeRace.Program,
         EarlyReturnLockLeak.Program,
         StoreBufferingMutualExclusion.Program,
+        MessagePassingPlainFlag.Program,
         SpinLockWithoutCas.Program,
     ];
 

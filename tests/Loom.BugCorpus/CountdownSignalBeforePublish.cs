@@ -4,7 +4,7 @@ namespace Loom.BugCorpus;
 
 /// <summary>
 /// Bug: <see cref="CountdownEvent"/> misuse. Each worker signals the countdown before it publishes its result,
-/// so the coordinator's <see cref="CountdownEvent.Wait()"/> can return while a result is still missing.
+/// so the coordinator's <c>CountdownEvent.Wait</c> can return while a result is still missing.
 /// Fix: publish the result, then signal; the signal then orders the write before the coordinator's read.
 /// </summary>
 public static class CountdownSignalBeforePublish

@@ -6,7 +6,7 @@ namespace Loom.BugCorpus;
 /// <summary>
 /// Bug: two threads increment a shared counter with a read followed by a separate write, so one thread can
 /// read, be preempted, and overwrite the other's increment: the counter ends at 1.
-/// Fix: the increment is one atomic read-modify-write (<see cref="Interlocked.Increment(ref int)"/>).
+/// Fix: the increment is one atomic read-modify-write (<c>Interlocked.Increment</c>).
 /// </summary>
 public static class LostUpdate
 {

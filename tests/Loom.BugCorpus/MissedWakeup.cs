@@ -3,9 +3,9 @@ using Loom.Threading;
 namespace Loom.BugCorpus;
 
 /// <summary>
-/// Bug: missed wake-up. The consumer calls <see cref="Monitor.Wait(object)"/> unconditionally, assuming it
+/// Bug: missed wake-up. The consumer calls <c>Monitor.Wait</c> unconditionally, assuming it
 /// always starts waiting before the producer pulses. If the producer runs first, its
-/// <see cref="Monitor.Pulse(object)"/> wakes nobody and the consumer then waits forever.
+/// <c>Monitor.Pulse</c> wakes nobody and the consumer then waits forever.
 /// Fix: the consumer waits only while the condition it needs is false (<c>while (!HasMail) Wait</c>).
 /// </summary>
 public static class MissedWakeup

@@ -5,7 +5,7 @@ namespace Loom.BugCorpus;
 /// <summary>
 /// Bug: a hand-rolled spin lock that tests and then sets the lock word with two separate accesses. Two threads
 /// can both see it free before either sets it, and both enter the critical section.
-/// Fix: take the lock word with <see cref="Interlocked.CompareExchange(ref int, int, int)"/> (test-and-set in
+/// Fix: take the lock word with <c>Interlocked.CompareExchange</c> (test-and-set in
 /// one atomic step), spinning with <see cref="SpinWait"/> while it is held.
 /// </summary>
 public static class SpinLockWithoutCas

@@ -4,12 +4,12 @@ namespace Loom.BugCorpus;
 
 /// <summary>
 /// Bug: store buffering breaks a flag-based mutual exclusion. Each thread raises its own flag with
-/// <see cref="Volatile.Write(ref int, int)"/> and enters if the other's flag, read with
-/// <see cref="Volatile.Read(ref int)"/>, is down. Under sequential consistency at most one enters, but the .NET
+/// <c>Volatile.Write</c> and enters if the other's flag, read with
+/// <c>Volatile.Read</c>, is down. Under sequential consistency at most one enters, but the .NET
 /// memory model lets a release store be reordered after a later acquire load (x64 store buffers and ARM64 both
 /// do it), so both threads can read the other's flag as 0 and both enter. This bug exists only under the weak
 /// memory model: no interleaving of sequentially consistent steps shows it.
-/// Fix: raise the flag with <see cref="Interlocked.Exchange(ref int, int)"/>, a full fence, so the store is
+/// Fix: raise the flag with <c>Interlocked.Exchange</c>, a full fence, so the store is
 /// visible before the load.
 /// </summary>
 public static class StoreBufferingMutualExclusion
