@@ -45,12 +45,23 @@ internal static class Blocking
     {
         me.Execution.RecordValue(me, succeeded);
         if (!succeeded)
-        {
-            me.Yielding = true;
-            me.Execution.Memory.OnYield(me);
-        }
+            YieldAfter(me);
         return succeeded;
     }
+
+    /// <summary>
+    /// Makes <paramref name="me"/> yield after the operation it just performed, as if that operation had carried
+    /// <see cref="OperationFlags.Yield"/>: it does not run again until another thread has taken a step, and the
+    /// stores made so far become visible to it.
+    /// </summary>
+    public static void YieldAfter(LogicalThread me)
+    {
+        me.Yielding = true;
+        me.Execution.Memory.OnYield(me);
+    }
+
+    /// <summary>The caller's location for reports, as <c>File.cs:42</c>, or "an unknown location".</summary>
+    public static string Where(string? file, int line) => SourceText.Location(file, line) is { Length: > 0 } location ? location : "an unknown location";
 
     /// <summary>Records a value that describes what an operation did, for the trace.</summary>
     public static void Record(LogicalThread me, string text) => me.Execution.RecordValue(me, text);

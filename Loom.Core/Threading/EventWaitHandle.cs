@@ -78,7 +78,7 @@ public class EventWaitHandle : IDisposable
         ThrowIfDisposed(state);
         Blocking.Record(me, state.IsSet ? "reset" : "already reset");
         state.IsSet = false;
-        state.ResetAt = $"{SourceText.Location(file, line)} by {me.Label}";
+        state.ResetAt = $"{Blocking.Where(file, line)} by {me.Label}";
         return true;
     }
 
@@ -194,7 +194,7 @@ public class EventWaitHandle : IDisposable
         if (!AutoReset)
             return;
         state.IsSet = false;
-        state.ResetAt = $"{SourceText.Location(file, line)}, where {me.Label}'s WaitOne consumed the signal";
+        state.ResetAt = $"{Blocking.Where(file, line)}, where {me.Label}'s WaitOne consumed the signal";
     }
 
     private string Api(string member) => $"{GetType().Name}.{member}";

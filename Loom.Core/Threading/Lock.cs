@@ -121,7 +121,7 @@ public sealed class Lock
         Blocking.Step(me, state, "Lock.TryEnter", AccessKind.Write, file, line);
         if (state.Owner is not null && state.Owner != me)
             return Blocking.Outcome(me, false);
-        state.Enter(me, SourceText.Location(file, line));
+        state.Enter(me, Blocking.Where(file, line));
         return Blocking.Outcome(me, true);
     }
 

@@ -112,7 +112,7 @@ public class ManualResetEventSlim : IDisposable
         ThrowIfDisposed(state);
         Blocking.Record(me, state.IsSet ? "reset" : "already reset");
         state.IsSet = false;
-        state.ResetAt = $"{SourceText.Location(file, line)} by {me.Label}";
+        state.ResetAt = $"{Blocking.Where(file, line)} by {me.Label}";
     }
 
     /// <summary>Mirrors <see cref="System.Threading.ManualResetEventSlim.Wait()"/>: waits until the event is set.</summary>

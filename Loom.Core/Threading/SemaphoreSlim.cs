@@ -316,7 +316,7 @@ public class SemaphoreSlim : IDisposable
             // positive. As a write, a wait is tried on both sides of every release, so overlapping holders are found.
             Blocking.Wait(me, state, "SemaphoreSlim.Wait", AccessKind.Write, 0, cancellationToken, file, line);
             ThrowIfDisposed(state);
-            state.Count--;
+            Enter(me, state, file, line);
             Blocking.Record(me, $"count {state.Count + 1}->{state.Count}");
             return true;
         }
@@ -325,11 +325,17 @@ public class SemaphoreSlim : IDisposable
         ThrowIfDisposed(state);
         if (state.Count > 0)
         {
-            state.Count--;
+            Enter(me, state, file, line);
             return Blocking.Outcome(me, true);
         }
         cancellationToken.ThrowIfCancellationRequested();
         return Blocking.Outcome(me, false);
+    }
+
+    private static void Enter(LogicalThread me, SemaphoreState state, string? file, int line)
+    {
+        state.Count--;
+        state.LastEntered = $"{me.Label} entered at {Blocking.Where(file, line)}";
     }
 
     private int ReleaseModel(LogicalThread me, int releaseCount, string? file, int line)

@@ -19,6 +19,9 @@ internal sealed class SemaphoreState : WaitableObject
     /// <summary>The most the count may reach; <see cref="int.MaxValue"/> when the constructor set no maximum.</summary>
     public int MaxCount { get; }
 
+    /// <summary>Which thread last entered, and where, for deadlock reports; empty until a thread enters.</summary>
+    public string LastEntered { get; set; } = "";
+
     /// <summary>Whether Dispose ran in this execution.</summary>
     public bool Disposed { get; set; }
 
@@ -27,5 +30,6 @@ internal sealed class SemaphoreState : WaitableObject
 
     /// <inheritdoc />
     protected override string DescribeWait(LogicalThread thread, long request) =>
-        $"waiting for {this}, whose count is 0{(MaxCount == int.MaxValue ? "" : $" (max {MaxCount})")}: no thread released it";
+        $"waiting for {this}, whose count is 0{(MaxCount == int.MaxValue ? "" : $" (max {MaxCount})")}: " +
+        (LastEntered.Length == 0 ? "no thread released it" : $"no thread released it since {LastEntered}");
 }

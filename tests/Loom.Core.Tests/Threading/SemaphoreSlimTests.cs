@@ -117,6 +117,24 @@ public class SemaphoreSlimTests
     }
 
     [Fact]
+    public void A_thread_that_waits_twice_on_a_semaphore_of_one_deadlocks_on_itself_and_the_report_says_who_entered()
+    {
+        var result = LoomModel.Explore(() =>
+        {
+            var semaphore = new SemaphoreSlim(1);
+            Run.All(() =>
+            {
+                semaphore.Wait();
+                semaphore.Wait();
+            });
+        });
+
+        var failure = Assert.IsType<LoomFailure>(result.Failure);
+        Assert.Equal(FailureKind.Deadlock, failure.Kind);
+        Assert.Matches(@"waiting for SemaphoreSlim#\d+, whose count is 0: no thread released it since thread 1 entered at SemaphoreSlimTests\.cs:\d+", failure.Message);
+    }
+
+    [Fact]
     public void A_timed_wait_explores_both_the_release_arriving_and_the_timeout()
     {
         var (seen, result) = Run.Outcomes(() =>
