@@ -46,6 +46,11 @@ public sealed class LoomCoverageAttachmentProcessor : IDataCollectorAttachmentPr
 
     private static ICollection<AttachmentSet> Process(ICollection<AttachmentSet> attachments, IMessageLogger? logger)
     {
+        // Under dotnet test the test platform processes attachments twice: once in each project's run ("collect"
+        // mode), and once more for the whole invocation. Scanning the sources is the expensive part, so it is done
+        // only in the last pass; the first passes the attachments on as they are.
+        if (ArtifactsProcessing.IsCollectOnlyPass())
+            return attachments;
         var output = new Collection<AttachmentSet>();
         var runFiles = new List<string>();
         var coverlet = new List<string>();

@@ -6,43 +6,51 @@ using System.Linq;
 using System.Text;
 using Loom.Coverage;
 
-// Usage: dotnet run -c Release --project bench/Loom.Bench.Coverage -- [repository root]
+// Usage: dotnet run -c Release --project bench/Loom.Bench.Coverage -- [repository root] [--no-scan]
 // 1. Scan: generates a library of 50,000 lines (500 files) with sites of every category, builds it, and times the
 //    whole catalog step (PDB reading, Roslyn compilation, symbol scan) as the collector runs it, three times.
 // 2. Test run: builds the coverage fixture test project and times 'dotnet test' without and with
 //    '--collect loom-coverage' (which also runs Coverlet), three times each, and reports the medians.
-var root = Path.GetFullPath(args.Length > 0 ? args[0] : FindRoot());
+var root = Path.GetFullPath(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? FindRoot());
+var scanToo = !args.Contains("--no-scan");
 var work = Directory.CreateTempSubdirectory("loom-coverage-bench-").FullName;
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; date: {DateTime.UtcNow:yyyy-MM-dd}");
 
-// --- scan time ---
-var library = Path.Combine(work, "Generated");
-Directory.CreateDirectory(library);
-File.WriteAllText(Path.Combine(library, "Generated.csproj"), """
-    <Project Sdk="Microsoft.NET.Sdk">
-      <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>disable</ImplicitUsings><NoWarn>CS0162;CS0168;CS0219</NoWarn></PropertyGroup>
-    </Project>
-    """);
-var lines = 0;
-for (var file = 0; file < 500; file++)
+if (scanToo)
 {
-    var text = GeneratedFile(file);
-    lines += text.Count(c => c == '\n');
-    File.WriteAllText(Path.Combine(library, $"Service{file:000}.cs"), text);
+    // --- scan time ---
+    var library = Path.Combine(work, "Generated");
+    Directory.CreateDirectory(library);
+    // Stop MSBuild from importing build files of folders above the temporary one.
+    File.WriteAllText(Path.Combine(work, "Directory.Build.props"), "<Project />");
+    File.WriteAllText(Path.Combine(work, "Directory.Build.targets"), "<Project />");
+    File.WriteAllText(Path.Combine(library, "Generated.csproj"), """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>disable</ImplicitUsings><GenerateDocumentationFile>false</GenerateDocumentationFile><TreatWarningsAsErrors>false</TreatWarningsAsErrors></PropertyGroup>
+        </Project>
+        """);
+    var lines = 0;
+    for (var file = 0; file < 500; file++)
+    {
+        var text = GeneratedFile(file);
+        lines += text.Count(c => c == '\n');
+        File.WriteAllText(Path.Combine(library, $"Service{file:000}.cs"), text);
+    }
+    Run(library, "dotnet", "build", "-c", "Release", "-nologo", "-v:q");
+    var dll = Path.Combine(library, "bin", "Release", "net10.0", "Generated.dll");
+    var scans = Enumerable.Range(0, 3).Select(_ =>
+    {
+        var options = new CoverageRunOptions { OutputFolder = Path.Combine(work, "scan-out") };
+        options.TestAssemblies.Add(dll);
+        var clock = Stopwatch.StartNew();
+        var result = CoverageRun.Produce(options);
+        clock.Stop();
+        Console.WriteLine($"  scan: {clock.Elapsed.TotalSeconds:0.00} s, {result.Report.Results.Count} sites");
+        return clock.Elapsed.TotalSeconds;
+    }).ToList();
+    Console.WriteLine($"scan of {lines:N0} lines in 500 files: median {Median(scans):0.00} s (first run includes JIT: {scans[0]:0.00} s)");
+
 }
-Run(library, "dotnet", "build", "-c", "Release", "-nologo", "-v:q");
-var dll = Path.Combine(library, "bin", "Release", "net10.0", "Generated.dll");
-var scans = Enumerable.Range(0, 3).Select(_ =>
-{
-    var options = new CoverageRunOptions { OutputFolder = Path.Combine(work, "scan-out") };
-    options.TestAssemblies.Add(dll);
-    var clock = Stopwatch.StartNew();
-    var result = CoverageRun.Produce(options);
-    clock.Stop();
-    Console.WriteLine($"  scan: {clock.Elapsed.TotalSeconds:0.00} s, {result.Report.Results.Count} sites");
-    return clock.Elapsed.TotalSeconds;
-}).ToList();
-Console.WriteLine($"scan of {lines:N0} lines in 500 files: median {Median(scans):0.00} s (first run includes JIT: {scans[0]:0.00} s)");
 
 // --- test-run time ---
 var fixtures = Path.Combine(work, "fixtures");
@@ -61,10 +69,12 @@ double Time(params string[] extra)
 }
 Time(); // warm the file cache and the build server
 var plain = Enumerable.Range(0, 3).Select(_ => Time()).ToList();
+var coverlet = Enumerable.Range(0, 3).Select(_ => Time("--collect", "XPlat Code Coverage")).ToList();
 var covered = Enumerable.Range(0, 3).Select(_ => Time("--collect", "loom-coverage")).ToList();
 Console.WriteLine($"dotnet test (fixture, 4 tests): without collector median {Median(plain):0.00} s [{string.Join(", ", plain.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))}]");
+Console.WriteLine($"dotnet test --collect \"XPlat Code Coverage\" only:  median {Median(coverlet):0.00} s [{string.Join(", ", coverlet.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))}]");
 Console.WriteLine($"dotnet test --collect loom-coverage:                median {Median(covered):0.00} s [{string.Join(", ", covered.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))}]");
-Console.WriteLine($"ratio: {Median(covered) / Median(plain):0.00}x");
+Console.WriteLine($"ratio: {Median(covered) / Median(plain):0.00}x (Coverlet alone: {Median(coverlet) / Median(plain):0.00}x)");
 Directory.Delete(work, recursive: true);
 
 static double Median(System.Collections.Generic.List<double> values) => values.Order().ElementAt(values.Count / 2);
@@ -79,8 +89,10 @@ static void Run(string directory, string file, params string[] arguments)
     var error = process.StandardError.ReadToEnd();
     process.WaitForExit();
     if (process.ExitCode != 0)
-        throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed:\n{output.Result}\n{error}");
+        throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed:\n{Tail(output.Result)}\n{Tail(error)}");
 }
+
+static string Tail(string text) => text.Length <= 4000 ? text : "..." + text[^4000..];
 
 static string GeneratedFile(int index)
 {

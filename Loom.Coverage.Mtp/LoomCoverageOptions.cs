@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Microsoft.Testing.Platform.CommandLine;
+using Microsoft.Testing.Platform.Extensions;
+using Microsoft.Testing.Platform.Extensions.CommandLine;
+
+namespace Loom.Coverage.Mtp;
+
+/// <summary>
+/// The command-line options: <c>--loom-coverage</c> turns the report on (the equivalent of VSTest's
+/// <c>--collect loom-coverage</c>, which Microsoft.Testing.Platform rejects); <c>--loom-coverage-exclude</c> names
+/// assemblies to leave out of the code under test.
+/// </summary>
+internal sealed class LoomCoverageOptions : ICommandLineOptionsProvider
+{
+    public const string Enable = "loom-coverage";
+
+    public const string Exclude = "loom-coverage-exclude";
+
+    public string Uid => ExtensionInfo.Uid + ".CommandLine";
+
+    public string Version => ExtensionInfo.Version;
+
+    public string DisplayName => ExtensionInfo.DisplayName;
+
+    public string Description => ExtensionInfo.Description;
+
+    public Task<bool> IsEnabledAsync() => Task.FromResult(true);
+
+    public IReadOnlyCollection<CommandLineOption> GetCommandLineOptions() =>
+    [
+        new(Enable, "Report which atomic, synchronization, time, random, IO and retry sites the Loom tests reached (loom-coverage.json, .html and .txt in the results directory).", ArgumentArity.Zero, isHidden: false),
+        new(Exclude, "Assembly names (without extension) to leave out of the code under test, besides Loom's own.", ArgumentArity.OneOrMore, isHidden: false),
+    ];
+
+    public Task<ValidationResult> ValidateOptionArgumentsAsync(CommandLineOption commandOption, string[] arguments) => ValidationResult.ValidTask;
+
+    public Task<ValidationResult> ValidateCommandLineOptionsAsync(ICommandLineOptions commandLineOptions) =>
+        commandLineOptions.IsOptionSet(Exclude) && !commandLineOptions.IsOptionSet(Enable)
+            ? ValidationResult.InvalidTask($"--{Exclude} has no effect without --{Enable}.")
+            : ValidationResult.ValidTask;
+}
