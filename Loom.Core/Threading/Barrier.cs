@@ -44,13 +44,13 @@ public class Barrier : IDisposable
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Barrier.ParticipantCount"/>. Inside an execution, a scheduling point.</summary>
-    public int ParticipantCount => ReadModel("ParticipantCount", static state => state.ParticipantCount, static real => real.ParticipantCount);
+    public int ParticipantCount => ReadModel("Barrier.ParticipantCount", static state => state.ParticipantCount, static real => real.ParticipantCount);
 
     /// <summary>Mirrors <see cref="System.Threading.Barrier.ParticipantsRemaining"/>: participants that have not arrived in the current phase. Inside an execution, a scheduling point.</summary>
-    public int ParticipantsRemaining => ReadModel("ParticipantsRemaining", static state => state.ParticipantCount - state.Arrived, static real => real.ParticipantsRemaining);
+    public int ParticipantsRemaining => ReadModel("Barrier.ParticipantsRemaining", static state => state.ParticipantCount - state.Arrived, static real => real.ParticipantsRemaining);
 
     /// <summary>Mirrors <see cref="System.Threading.Barrier.CurrentPhaseNumber"/>. Inside an execution, a scheduling point.</summary>
-    public long CurrentPhaseNumber => ReadModel("CurrentPhaseNumber", static state => state.Phase, static real => real.CurrentPhaseNumber);
+    public long CurrentPhaseNumber => ReadModel("Barrier.CurrentPhaseNumber", static state => state.Phase, static real => real.CurrentPhaseNumber);
 
     /// <summary>Mirrors <see cref="System.Threading.Barrier.AddParticipant()"/>.</summary>
     /// <param name="file">Supplied by the compiler: the caller's source file.</param>
@@ -335,9 +335,8 @@ public class Barrier : IDisposable
             throw new BarrierPostPhaseException(failure);
     }
 
-    private T ReadModel<T>(string member, Func<BarrierState, T> model, Func<System.Threading.Barrier, T> real)
+    private T ReadModel<T>(string api, Func<BarrierState, T> model, Func<System.Threading.Barrier, T> real)
     {
-        var api = "Barrier." + member;
         if (LoomRuntime.Controlled(api, null, 0) is not { } me)
             return real(_real);
         var state = State(me);

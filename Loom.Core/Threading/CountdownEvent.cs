@@ -27,13 +27,13 @@ public class CountdownEvent : IDisposable
     }
 
     /// <summary>Mirrors <see cref="System.Threading.CountdownEvent.CurrentCount"/>: the signals still needed. Inside an execution, a scheduling point.</summary>
-    public int CurrentCount => ReadModel("CurrentCount", static state => state.CurrentCount, static real => real.CurrentCount);
+    public int CurrentCount => ReadModel("CountdownEvent.CurrentCount", static state => state.CurrentCount, static real => real.CurrentCount);
 
     /// <summary>Mirrors <see cref="System.Threading.CountdownEvent.InitialCount"/>: the count Reset() restores. Inside an execution, a scheduling point.</summary>
-    public int InitialCount => ReadModel("InitialCount", static state => state.InitialCount, static real => real.InitialCount);
+    public int InitialCount => ReadModel("CountdownEvent.InitialCount", static state => state.InitialCount, static real => real.InitialCount);
 
     /// <summary>Mirrors <see cref="System.Threading.CountdownEvent.IsSet"/>: whether the count is zero. Inside an execution, a scheduling point.</summary>
-    public bool IsSet => ReadModel("IsSet", static state => state.CurrentCount == 0, static real => real.IsSet);
+    public bool IsSet => ReadModel("CountdownEvent.IsSet", static state => state.CurrentCount == 0, static real => real.IsSet);
 
     /// <summary>
     /// Mirrors <see cref="System.Threading.CountdownEvent.WaitHandle"/>. Not supported inside an execution: a wait
@@ -297,9 +297,8 @@ public class CountdownEvent : IDisposable
         _real.Dispose();
     }
 
-    private T ReadModel<T>(string member, Func<CountdownState, T> model, Func<System.Threading.CountdownEvent, T> real)
+    private T ReadModel<T>(string api, Func<CountdownState, T> model, Func<System.Threading.CountdownEvent, T> real)
     {
-        var api = "CountdownEvent." + member;
         if (LoomRuntime.Controlled(api, null, 0) is not { } me)
             return real(_real);
         var state = State(me);

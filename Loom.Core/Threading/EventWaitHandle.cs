@@ -49,9 +49,9 @@ public class EventWaitHandle : IDisposable
     /// <exception cref="ObjectDisposedException">The event was disposed.</exception>
     public bool Set([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        var api = Api("Set");
-        if (LoomRuntime.Controlled(api, file, line) is not { } me)
+        if (LoomRuntime.Controlled("EventWaitHandle.Set", file, line) is not { } me)
             return Real.Set();
+        var api = Api("Set");
         var state = State(me);
         // Setting an already set event is lost, and an auto-reset wait consumes the signal: Set does not commute with waits.
         Blocking.Step(me, state, api, AccessKind.Write, file, line, OperationFlags.RunsDuringAbort);
@@ -70,9 +70,9 @@ public class EventWaitHandle : IDisposable
     /// <exception cref="ObjectDisposedException">The event was disposed.</exception>
     public bool Reset([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        var api = Api("Reset");
-        if (LoomRuntime.Controlled(api, file, line) is not { } me)
+        if (LoomRuntime.Controlled("EventWaitHandle.Reset", file, line) is not { } me)
             return Real.Reset();
+        var api = Api("Reset");
         var state = State(me);
         Blocking.Step(me, state, api, AccessKind.Write, file, line);
         ThrowIfDisposed(state);
@@ -154,9 +154,9 @@ public class EventWaitHandle : IDisposable
     {
         if (!explicitDisposing)
             return;
-        var api = Api("Dispose");
-        if (LoomRuntime.Controlled(api, null, 0) is { } me)
+        if (LoomRuntime.Controlled("EventWaitHandle.Dispose", null, 0) is { } me)
         {
+            var api = Api("Dispose");
             var state = State(me);
             Blocking.Step(me, state, api, AccessKind.Write, null, 0, OperationFlags.RunsDuringAbort);
             if (!me.Execution.Aborting)
@@ -169,9 +169,9 @@ public class EventWaitHandle : IDisposable
 
     private bool WaitOneCore(int millisecondsTimeout, string? file, int line)
     {
-        var api = Api("WaitOne");
-        if (LoomRuntime.Controlled(api, file, line) is not { } me)
+        if (LoomRuntime.Controlled("EventWaitHandle.WaitOne", file, line) is not { } me)
             return Real.WaitOne(millisecondsTimeout);
+        var api = Api("WaitOne");
         var state = State(me);
         if (millisecondsTimeout == Timeout.Infinite)
         {

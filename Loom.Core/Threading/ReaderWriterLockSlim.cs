@@ -42,40 +42,40 @@ public class ReaderWriterLockSlim : IDisposable
     public LockRecursionPolicy RecursionPolicy => _policy;
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.IsReadLockHeld"/>. Not a scheduling point: only the current thread changes it.</summary>
-    public bool IsReadLockHeld => Own(static (state, me) => state.ReadCount(me) > 0, static real => real.IsReadLockHeld);
+    public bool IsReadLockHeld => Own("ReaderWriterLockSlim.IsReadLockHeld", static (state, me) => state.ReadCount(me) > 0, static real => real.IsReadLockHeld);
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.IsUpgradeableReadLockHeld"/>. Not a scheduling point: only the current thread changes it.</summary>
-    public bool IsUpgradeableReadLockHeld => Own(static (state, me) => state.Upgrader == me, static real => real.IsUpgradeableReadLockHeld);
+    public bool IsUpgradeableReadLockHeld => Own("ReaderWriterLockSlim.IsUpgradeableReadLockHeld", static (state, me) => state.Upgrader == me, static real => real.IsUpgradeableReadLockHeld);
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.IsWriteLockHeld"/>. Not a scheduling point: only the current thread changes it.</summary>
-    public bool IsWriteLockHeld => Own(static (state, me) => state.Writer == me, static real => real.IsWriteLockHeld);
+    public bool IsWriteLockHeld => Own("ReaderWriterLockSlim.IsWriteLockHeld", static (state, me) => state.Writer == me, static real => real.IsWriteLockHeld);
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.RecursiveReadCount"/>: how many times the current thread holds the read lock.</summary>
-    public int RecursiveReadCount => Own(static (state, me) => state.ReadCount(me), static real => real.RecursiveReadCount);
+    public int RecursiveReadCount => Own("ReaderWriterLockSlim.RecursiveReadCount", static (state, me) => state.ReadCount(me), static real => real.RecursiveReadCount);
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.RecursiveUpgradeCount"/>: how many times the current thread holds the upgradeable read lock.</summary>
-    public int RecursiveUpgradeCount => Own(static (state, me) => state.Upgrader == me ? state.UpgradeCount : 0, static real => real.RecursiveUpgradeCount);
+    public int RecursiveUpgradeCount => Own("ReaderWriterLockSlim.RecursiveUpgradeCount", static (state, me) => state.Upgrader == me ? state.UpgradeCount : 0, static real => real.RecursiveUpgradeCount);
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.RecursiveWriteCount"/>: how many times the current thread holds the write lock.</summary>
-    public int RecursiveWriteCount => Own(static (state, me) => state.Writer == me ? state.WriteCount : 0, static real => real.RecursiveWriteCount);
+    public int RecursiveWriteCount => Own("ReaderWriterLockSlim.RecursiveWriteCount", static (state, me) => state.Writer == me ? state.WriteCount : 0, static real => real.RecursiveWriteCount);
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.CurrentReadCount"/>: how many threads hold the read lock. Inside an execution, a scheduling point.</summary>
-    public int CurrentReadCount => Shared("CurrentReadCount", static state => state.ReaderCount, static real => real.CurrentReadCount);
+    public int CurrentReadCount => Shared("ReaderWriterLockSlim.CurrentReadCount", static state => state.ReaderCount, static real => real.CurrentReadCount);
 
     /// <summary>
     /// Mirrors <see cref="System.Threading.ReaderWriterLockSlim.WaitingReadCount"/>. Inside an execution, a
     /// scheduling point that counts the threads blocked in EnterReadLock at that moment.
     /// </summary>
-    public int WaitingReadCount => Shared("WaitingReadCount", static state => state.CountWaiting(ReaderWriterLockState.ReadRequest), static real => real.WaitingReadCount);
+    public int WaitingReadCount => Shared("ReaderWriterLockSlim.WaitingReadCount", static state => state.CountWaiting(ReaderWriterLockState.ReadRequest), static real => real.WaitingReadCount);
 
     /// <summary>
     /// Mirrors <see cref="System.Threading.ReaderWriterLockSlim.WaitingUpgradeCount"/>. Inside an execution, a
     /// scheduling point that counts the threads blocked in EnterUpgradeableReadLock at that moment.
     /// </summary>
-    public int WaitingUpgradeCount => Shared("WaitingUpgradeCount", static state => state.CountWaiting(ReaderWriterLockState.UpgradeableRequest), static real => real.WaitingUpgradeCount);
+    public int WaitingUpgradeCount => Shared("ReaderWriterLockSlim.WaitingUpgradeCount", static state => state.CountWaiting(ReaderWriterLockState.UpgradeableRequest), static real => real.WaitingUpgradeCount);
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.WaitingWriteCount"/>. Inside an execution, a scheduling point.</summary>
-    public int WaitingWriteCount => Shared("WaitingWriteCount", static state => state.WaitingWriters.Count, static real => real.WaitingWriteCount);
+    public int WaitingWriteCount => Shared("ReaderWriterLockSlim.WaitingWriteCount", static state => state.WaitingWriters.Count, static real => real.WaitingWriteCount);
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.EnterReadLock()"/>: takes the read lock, waiting while a writer holds the lock or waits for it.</summary>
     /// <param name="file">Supplied by the compiler: the caller's source file.</param>
@@ -408,12 +408,11 @@ public class ReaderWriterLockSlim : IDisposable
         return !me.Execution.Aborting;
     }
 
-    private T Own<T>(Func<ReaderWriterLockState, LogicalThread, T> model, Func<System.Threading.ReaderWriterLockSlim, T> real) =>
-        LoomRuntime.Controlled("ReaderWriterLockSlim", null, 0) is { } me ? model(State(me), me) : real(_real);
+    private T Own<T>(string api, Func<ReaderWriterLockState, LogicalThread, T> model, Func<System.Threading.ReaderWriterLockSlim, T> real) =>
+        LoomRuntime.Controlled(api, null, 0) is { } me ? model(State(me), me) : real(_real);
 
-    private T Shared<T>(string member, Func<ReaderWriterLockState, T> model, Func<System.Threading.ReaderWriterLockSlim, T> real)
+    private T Shared<T>(string api, Func<ReaderWriterLockState, T> model, Func<System.Threading.ReaderWriterLockSlim, T> real)
     {
-        var api = "ReaderWriterLockSlim." + member;
         if (LoomRuntime.Controlled(api, null, 0) is not { } me)
             return real(_real);
         var state = State(me);
