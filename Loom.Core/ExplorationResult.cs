@@ -52,6 +52,12 @@ public sealed class ExplorationResult
     /// <summary>The first failing execution, or <see langword="null"/> if every execution passed.</summary>
     public LoomFailure? Failure { get; }
 
+    /// <summary>
+    /// Every failing execution, in the order they ran: just <see cref="Failure"/> unless
+    /// <see cref="LoomOptions.StopAtFirstFailure"/> was turned off.
+    /// </summary>
+    public IReadOnlyList<LoomFailure> Failures { get; init; } = Array.Empty<LoomFailure>();
+
     /// <summary>Whether every execution passed.</summary>
     public bool Passed => Failure is null;
 

@@ -91,6 +91,13 @@ public sealed record LoomOptions
     public bool VerifyFailureReplays { get; init; } = true;
 
     /// <summary>
+    /// Stop at the first failing execution (the default). When <see langword="false"/>, the exploration goes on and
+    /// <see cref="ExplorationResult.Failures"/> lists every failing execution: a test adapter uses it to list every
+    /// schedule of a space some of whose schedules fail.
+    /// </summary>
+    public bool StopAtFirstFailure { get; init; } = true;
+
+    /// <summary>
     /// Run every execution twice, the second time as a replay of the first's schedule and seed, and fail with the
     /// first differing step if their traces differ. Doubles the cost; fills <see cref="ExplorationResult.TraceHashes"/>.
     /// Default <see langword="false"/>.

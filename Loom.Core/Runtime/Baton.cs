@@ -14,8 +14,46 @@ internal sealed class Baton
     private const int SpinIterations = 40;
 
     private readonly object _gate = new();
+    private readonly object _ownerGate = new();
     private int _signaled;
     private int _blocked;
+
+    /// <summary>The logical thread using the baton now, or <see langword="null"/> while its OS thread is idle.</summary>
+    private object? _owner;
+
+    /// <summary>Gives the baton to a logical thread, dropping any signal left from its previous owner.</summary>
+    public void Claim(object owner)
+    {
+        lock (_ownerGate)
+        {
+            _owner = owner;
+            Reset();
+        }
+    }
+
+    /// <summary>Takes the baton back from its logical thread (which has finished), dropping any signal left for it.</summary>
+    public void Release()
+    {
+        lock (_ownerGate)
+        {
+            _owner = null;
+            Reset();
+        }
+    }
+
+    /// <summary>
+    /// Signals the baton only if <paramref name="owner"/> still uses it. Tearing an execution down may run on a
+    /// thread other than the one holding control and be delayed; by then the OS thread may serve another logical
+    /// thread, even of another execution, which a plain signal would wake by mistake.
+    /// </summary>
+    public void SignalIf(object owner)
+    {
+        lock (_ownerGate)
+        {
+            if (ReferenceEquals(_owner, owner))
+                Signal();
+        }
+    }
 
     /// <summary>Lets the owner run. Signalling a baton twice before it is taken counts once.</summary>
     public void Signal()
@@ -63,5 +101,5 @@ internal sealed class Baton
     }
 
     /// <summary>Drops a signal nobody will take (left by a torn-down execution) before the baton is reused.</summary>
-    public void Reset() => Interlocked.Exchange(ref _signaled, 0);
+    private void Reset() => Interlocked.Exchange(ref _signaled, 0);
 }

@@ -27,6 +27,9 @@ internal sealed class Execution
     /// <summary>How long a seeming deadlock on a task waits for work that escaped to the thread pool to show itself.</summary>
     private static readonly TimeSpan EscapeGrace = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The longest such wait while the thread pool still has queued work.</summary>
+    private static readonly TimeSpan EscapeGraceWhilePoolBusy = TimeSpan.FromSeconds(2);
+
     [ThreadStatic]
     private static Baton? t_callerBaton;
 
@@ -123,7 +126,7 @@ internal sealed class Execution
     {
         var main = new LogicalThread(this, 0, null) { Status = ThreadStatus.Running };
         main.Baton = t_callerBaton ??= new Baton();
-        main.Baton.Reset();
+        main.Baton.Claim(main);
         _threads.Add(main);
         _lastRunner = main;
         _gcEpoch = GC.CollectionCount(0);
@@ -148,6 +151,7 @@ internal sealed class Execution
         {
             FinishMain(main);
             Finished = true;
+            main.Baton.Release();
             SynchronizationContext.SetSynchronizationContext(previousContext);
             LogicalThread.Current = previous;
             LoomRuntime.CurrentExecution.Value = null;
@@ -461,7 +465,9 @@ internal sealed class Execution
     {
         var clock = Stopwatch.StartNew();
         ulong enabled = 0;
-        while (clock.Elapsed < EscapeGrace && !_aborting && (enabled = EnabledThreads()) == 0)
+        // On a busy machine the pool may not have started the escaped work yet: wait longer while it has a queue.
+        while (!_aborting && (enabled = EnabledThreads()) == 0 &&
+               (clock.Elapsed < EscapeGrace || (clock.Elapsed < EscapeGraceWhilePoolBusy && ThreadPool.PendingWorkItemCount > 0)))
             System.Threading.Thread.Sleep(1);
         if (enabled != 0 && !_aborting)
         {
@@ -583,7 +589,7 @@ internal sealed class Execution
             }
         }
         foreach (var t in toWake)
-            t.Baton.Signal();
+            t.Baton.SignalIf(t);
     }
 
     private void FinishWorkerThread(LogicalThread thread)

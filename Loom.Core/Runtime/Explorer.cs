@@ -48,6 +48,7 @@ internal sealed class Explorer
         long operations = 0;
         var longest = 0;
         LoomFailure? failure = null;
+        var failures = new List<LoomFailure>();
 
         LoomRuntime.EnterExploration();
         try
@@ -67,7 +68,8 @@ internal sealed class Explorer
 
                 if (gcFailure is not null)
                 {
-                    failure = Report(execution, strategy, executions, gcFailure);
+                    failure ??= Report(execution, strategy, executions, gcFailure);
+                    failures.Add(failure);
                     break;
                 }
                 if (execution.Failure is null && strategy is ReplayStrategy replay && replay.Leftover(execution) is { } leftover)
@@ -79,21 +81,27 @@ internal sealed class Explorer
                     hashes.Add(TraceHash.Of(execution.Steps));
                     if (CheckDeterminism(execution, seed, executions) is { } different)
                     {
-                        failure = different;
+                        failure ??= different;
+                        failures.Add(different);
                         break;
                     }
                 }
 
                 if (execution.Failure is { } failed)
                 {
-                    failure = Report(execution, strategy, executions, failed);
-                    if (_options.VerifyFailureReplays && strategy is not ReplayStrategy && failed.Kind is not (FailureKind.Nondeterminism or FailureKind.Stalled))
-                        failure = VerifyReplays(failure, execution, executions);
-                    break;
+                    var found = Report(execution, strategy, executions, failed);
+                    if (_options.VerifyFailureReplays && failure is null && strategy is not ReplayStrategy && failed.Kind is not (FailureKind.Nondeterminism or FailureKind.Stalled or FailureKind.UncontrolledConcurrency))
+                        found = VerifyReplays(found, execution, executions);
+                    failure ??= found;
+                    failures.Add(found);
+                    if (_options.StopAtFirstFailure || found.Kind is FailureKind.Nondeterminism or FailureKind.Stalled or FailureKind.ScheduleDiverged)
+                        break;
+                    continue;
                 }
                 if (executions == 1 && execution.Step == 0 && !execution.Pruned)
                 {
-                    failure = Report(execution, strategy, executions, NothingControlled(execution));
+                    failure ??= Report(execution, strategy, executions, NothingControlled(execution));
+                    failures.Add(failure);
                     break;
                 }
             }
@@ -106,7 +114,7 @@ internal sealed class Explorer
         return new ExplorationResult(
             _options,
             executions,
-            failure is null && strategy.Exhausted,
+            (failure is null || !_options.StopAtFirstFailure) && strategy.Exhausted,
             strategy.PrunedByBound,
             operations,
             longest,
@@ -116,6 +124,7 @@ internal sealed class Explorer
         {
             GcRestarts = _gcRestarts,
             TraceHashes = hashes,
+            Failures = failures,
         };
     }
 

@@ -40,7 +40,7 @@ internal sealed class Worker
             var thread = _assignment!;
             _assignment = null;
             thread.Execution.RunThread(thread);
-            Baton.Reset();
+            Baton.Release();
             _pool.Return(this);
         }
     }

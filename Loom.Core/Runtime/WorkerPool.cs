@@ -27,6 +27,7 @@ internal sealed class WorkerPool
         lock (_idle)
             _idle.TryPop(out worker);
         worker ??= new Worker(this, Interlocked.Increment(ref _created));
+        worker.Baton.Claim(thread);
         thread.Baton = worker.Baton;
         worker.Run(thread);
     }

@@ -117,4 +117,20 @@ public class ExhaustiveExplorationTests
         Assert.False(result.Exhausted);
         Assert.Contains("not exhausted", result.Summary);
     }
+
+    [Fact]
+    public void Without_stopping_at_the_first_failure_every_schedule_runs_and_every_failure_is_listed()
+    {
+        var stopping = LoomModel.Explore(Models.LostUpdate, new LoomOptions { PreemptionBound = null });
+        var all = LoomModel.Explore(Models.LostUpdate, new LoomOptions { PreemptionBound = null, StopAtFirstFailure = false });
+
+        Assert.Single(stopping.Failures);
+        Assert.False(stopping.Exhausted);
+        Assert.True(all.Exhausted);
+        Assert.True(all.Failures.Count > 1);
+        Assert.Same(all.Failures[0], all.Failure);
+        Assert.Equal(all.Executions, all.Schedules.Count);
+        Assert.All(all.Failures, f => Assert.Contains(f.ScheduleId, all.Schedules));
+        Assert.True(all.Executions > all.Failures.Count, "some schedules pass");
+    }
 }

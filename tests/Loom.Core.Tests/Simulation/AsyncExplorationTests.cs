@@ -125,13 +125,17 @@ public class AsyncExplorationTests
         {
             var counter = new Counter();
             var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            // A real event, so the test sees the escaped continuation run whatever the machine's load.
+            using var escaped = new System.Threading.ManualResetEventSlim();
             var worker = LoomTask.Run(async () =>
             {
                 await signal.Task.ConfigureAwait(false);
                 Interlocked.Increment(ref counter.Value);
+                escaped.Set();
             });
             await LoomTask.Delay(1);
             signal.SetResult();
+            escaped.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
             await worker;
         });
 
@@ -145,7 +149,14 @@ public class AsyncExplorationTests
         var result = LoomModel.Explore(async () =>
         {
             var counter = new Counter();
-            await Task.Run(() => Interlocked.Increment(ref counter.Value));
+            using var escaped = new System.Threading.ManualResetEventSlim();
+            var pooled = Task.Run(() =>
+            {
+                Interlocked.Increment(ref counter.Value);
+                escaped.Set();
+            });
+            escaped.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
+            await pooled;
         });
 
         Assert.Equal(FailureKind.UncontrolledConcurrency, result.Failure?.Kind);
