@@ -60,7 +60,7 @@ public static class CoverageRun
             if (CoverletReportReader.Read(path, lines, problems))
                 coverletRead.Add(path);
         }
-        if (options.CoverletReports.Count == 0)
+        if (options.CoverletReports.Count == 0 && !problems.Exists(p => p.Kind == "coverlet"))
         {
             problems.Add(new CoverageProblem("coverlet", null, 0,
                 "No Coverlet report came with this run, so sites not reached under Loom show as 'no-data'. Under dotnet test, Loom.Coverage's build files turn coverlet.collector on; running vstest.console directly needs --collect \"XPlat Code Coverage\" as well."));
