@@ -8,8 +8,9 @@ using Xunit;
 namespace Loom.Coverage.Tests.EndToEnd;
 
 /// <summary>
-/// Copies the coverage fixtures (tests/fixtures/Coverage.*) to a temporary folder, builds them, and runs
-/// <c>dotnet test --collect loom-coverage</c> on the fixture test project once for every end-to-end test.
+/// Copies the coverage fixtures (tests/fixtures/Coverage.*) to a temporary folder, builds them, and runs each
+/// once for every end-to-end test: <c>dotnet test --collect loom-coverage</c> on the VSTest (xUnit v3) project, and
+/// the Microsoft.Testing.Platform (MSTest) test application with <c>--loom-coverage</c>.
 /// </summary>
 public sealed class CoverageRunFixture : IDisposable
 {
@@ -19,14 +20,14 @@ public sealed class CoverageRunFixture : IDisposable
         Root = Directory.CreateTempSubdirectory("loom-coverage-e2e-").FullName;
         var fixtures = Path.Combine(RepositoryRoot, "tests", "fixtures");
         File.Copy(Path.Combine(fixtures, "Directory.Build.props"), Path.Combine(Root, "Directory.Build.props"));
-        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit" })
+        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.MSTest.Mtp" })
             CopyDirectory(Path.Combine(fixtures, project), Path.Combine(Root, project));
         var configuration = typeof(CoverageRunFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var repoRoot = "-p:LoomRepoRoot=" + RepositoryRoot + Path.DirectorySeparatorChar;
 
         // Loom.Core and the collector are built in this configuration already (this project references them);
         // building them again could race with the other test projects of the solution.
-        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit" })
+        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.MSTest.Mtp" })
         {
             var build = Command.Run(Path.Combine(Root, project), "dotnet", "build", "-c", configuration, "--no-dependencies", repoRoot, "-nologo", "-v:q");
             if (build.ExitCode != 0)
@@ -42,7 +43,25 @@ public sealed class CoverageRunFixture : IDisposable
             ?? throw new InvalidOperationException($"dotnet test --collect loom-coverage wrote no loom-coverage.json:\n{TestOutput}");
         HtmlReport = Directory.EnumerateFiles(Results, "loom-coverage.html", SearchOption.AllDirectories).SingleOrDefault();
         Json = JsonDocument.Parse(File.ReadAllText(JsonReport));
+
+        MtpResults = Path.Combine(Root, "mtp-results");
+        var application = Path.Combine(Root, "Coverage.MSTest.Mtp", "bin", configuration, "net10.0", "Coverage.MSTest.Mtp" + (OperatingSystem.IsWindows() ? ".exe" : ""));
+        var mtp = Command.Run(Path.Combine(Root, "Coverage.MSTest.Mtp"), application, "--loom-coverage", "--results-directory", MtpResults);
+        MtpOutput = mtp.Output;
+        MtpExitCode = mtp.ExitCode;
+        var mtpJson = Path.Combine(MtpResults, "loom-coverage.json");
+        if (!File.Exists(mtpJson))
+            throw new InvalidOperationException($"The test application run with --loom-coverage wrote no loom-coverage.json:\n{MtpOutput}");
+        MtpJson = JsonDocument.Parse(File.ReadAllText(mtpJson));
     }
+
+    public string MtpResults { get; }
+
+    public string MtpOutput { get; }
+
+    public int MtpExitCode { get; }
+
+    public JsonDocument MtpJson { get; }
 
     public string RepositoryRoot { get; }
 
@@ -66,6 +85,7 @@ public sealed class CoverageRunFixture : IDisposable
     public void Dispose()
     {
         Json.Dispose();
+        MtpJson.Dispose();
         if (Environment.GetEnvironmentVariable("LOOM_KEEP_E2E") is null)
         {
             try
