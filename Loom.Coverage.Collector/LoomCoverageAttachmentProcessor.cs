@@ -84,6 +84,7 @@ public sealed class LoomCoverageAttachmentProcessor : IDataCollectorAttachmentPr
 
         var result = CoverageRun.Produce(options);
         logger?.SendMessage(TestMessageLevel.Informational, result.Summary);
+        LeaveSummaryForTheBuild(result, options);
 
         var ours = new AttachmentSet(CollectorUris.LoomCoverageUri, LoomCoverageCollector.FriendlyName);
         foreach (var report in new[] { result.JsonPath, result.HtmlPath, result.SummaryPath })
@@ -95,6 +96,24 @@ public sealed class LoomCoverageAttachmentProcessor : IDataCollectorAttachmentPr
             ours.Attachments.Add(new UriDataAttachment(FileUri(file), "loom-coverage run data"));
         output.Add(ours);
         return output;
+    }
+
+    /// <summary>
+    /// Copies the summary to <c>TestResults/loom-coverage-&lt;test assembly&gt;.txt</c>, where Loom.Coverage's build
+    /// files print it after <c>dotnet test</c> (the test platform does not show what a processor says).
+    /// </summary>
+    private static void LeaveSummaryForTheBuild(CoverageRunResult result, CoverageRunOptions options)
+    {
+        if (result.SummaryPath is null || options.TestAssemblies.Count == 0 || Path.GetDirectoryName(options.OutputFolder) is not { } results)
+            return;
+        try
+        {
+            File.Copy(result.SummaryPath, Path.Combine(results, $"loom-coverage-{Path.GetFileNameWithoutExtension(options.TestAssemblies[0])}.txt"), overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only the printed summary is lost; the reports are attachments of the run.
+        }
     }
 
     /// <summary>
