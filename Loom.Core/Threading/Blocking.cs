@@ -12,7 +12,7 @@ namespace Loom.Threading;
 /// cancellation token is cancelled), so a wait nothing will satisfy is reported as a deadlock.</item>
 /// <item>A timed wait (a finite timeout, including 0) never blocks: Loom has no virtual time yet, so when the
 /// scheduler runs it, it succeeds if its condition holds and otherwise times out. Its outcome depends on the
-/// object's state, so its access conflicts with every other operation on the object. A wait that timed out
+/// object's state, so its access conflicts with every operation that changes that state. A wait that timed out
 /// yields, like a spin loop: its thread does not run again until another thread has taken a step, and the stores
 /// made so far become visible to it.</item>
 /// </list>
@@ -29,7 +29,10 @@ internal static class Blocking
         target.BeginWait(me, request, token);
         me.Execution.Schedule(me, new Operation(api, access, target, file, line));
         if (!target.EndWait(me))
+        {
+            Record(me, "cancelled");
             throw new OperationCanceledException(token);
+        }
     }
 
     /// <summary>The scheduling point of a timed wait, a try-enter, or any operation that does not block.</summary>
