@@ -1,3 +1,4 @@
+using System;
 using Loom;
 using Loom.Samples;
 using Loom.Threading;
