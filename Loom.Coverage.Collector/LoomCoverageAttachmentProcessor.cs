@@ -46,11 +46,7 @@ public sealed class LoomCoverageAttachmentProcessor : IDataCollectorAttachmentPr
 
     private static ICollection<AttachmentSet> Process(ICollection<AttachmentSet> attachments, IMessageLogger? logger)
     {
-        // Under dotnet test the test platform processes attachments twice: once in each project's run ("collect"
-        // mode), and once more for the whole invocation. Scanning the sources is the expensive part, so it is done
-        // only in the last pass; the first passes the attachments on as they are.
-        if (ArtifactsProcessing.IsCollectOnlyPass())
-            return attachments;
+
         var output = new Collection<AttachmentSet>();
         var runFiles = new List<string>();
         var coverlet = new List<string>();
@@ -66,6 +62,11 @@ public sealed class LoomCoverageAttachmentProcessor : IDataCollectorAttachmentPr
             runFiles.AddRange(set.Attachments.Select(a => LocalPath(a.Uri)).Where(p => Path.GetFileName(p).StartsWith("loom-coverage-run", StringComparison.Ordinal)));
         }
         if (runFiles.Count == 0)
+            return attachments;
+        // Under dotnet test the test platform processes attachments twice: in each project's run, and once more for
+        // the whole invocation. Scanning the sources is the expensive part, so a run whose report already exists
+        // (written by the first pass, beside its run file) is passed on as it is.
+        if (runFiles.TrueForAll(AlreadyReported))
             return attachments;
 
         var record = new LoomRecord();
@@ -96,6 +97,12 @@ public sealed class LoomCoverageAttachmentProcessor : IDataCollectorAttachmentPr
             ours.Attachments.Add(new UriDataAttachment(FileUri(file), "loom-coverage run data"));
         output.Add(ours);
         return output;
+    }
+
+    private static bool AlreadyReported(string runFile)
+    {
+        var report = Path.Combine(Path.GetDirectoryName(runFile)!, CoverageRun.JsonFileName);
+        return File.Exists(report) && File.GetLastWriteTimeUtc(report) >= File.GetLastWriteTimeUtc(runFile);
     }
 
     /// <summary>
