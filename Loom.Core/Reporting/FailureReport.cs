@@ -26,6 +26,11 @@ internal static class FailureReport
         text.Append(CultureInfo.InvariantCulture, $", after {execution.Step} steps.\n\n");
         text.Append(failure.Message.TrimEnd()).Append("\n\n");
         AppendTrace(text, trace, schedule);
+        if (trace.Any(t => t.Value?.Contains("(stale:", StringComparison.Ordinal) == true))
+        {
+            text.Append("A stale value was read from an older store while newer ones existed. The .NET memory model allows it (ARM64 hardware does it):\n");
+            text.Append("nothing ordered that load after the newer stores, so in real time it ran before they reached its thread.\n");
+        }
         text.Append('\n');
         var seedOption = replaySeed is null ? "" : string.Create(CultureInfo.InvariantCulture, $", Seed = {replaySeed}");
         text.Append(CultureInfo.InvariantCulture, $"Replay exactly this execution with schedule \"{schedule}\": LoomOptions {{ Schedule = \"{schedule}\"{seedOption} }}, or [LoomTheory(Schedule = \"{schedule}\"{seedOption})].");
@@ -55,6 +60,9 @@ internal static class FailureReport
     private static List<TraceStep> Trace(Execution execution)
     {
         var names = execution.Threads.ToDictionary(t => t.Number, t => t.Name);
+        var stale = execution.ScheduleId.Decisions
+            .Where(d => d.Kind == ScheduleDecisionKind.Value)
+            .ToDictionary(d => d.Step, d => d.Choice);
         var trace = new List<TraceStep>(execution.Steps.Count);
         for (var i = 0; i < execution.Steps.Count; i++)
         {
@@ -66,7 +74,9 @@ internal static class FailureReport
                 names.GetValueOrDefault(s.Thread),
                 op.Name,
                 op.Target?.ToString(),
-                TraceValues.Format(s.Value),
+                stale.TryGetValue(i, out var newer)
+                    ? $"{TraceValues.Format(s.Value)} (stale: {newer} newer store{(newer == 1 ? "" : "s")} not seen)"
+                    : TraceValues.Format(s.Value),
                 op.File,
                 op.Line,
                 s.IsPreemption,

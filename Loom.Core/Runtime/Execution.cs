@@ -58,6 +58,9 @@ internal sealed class Execution
     private int _liveWorkers;
     private int _gcEpoch;
 
+    /// <summary>Threads found blocked at the previous scheduling point (see <see cref="NoteNewlyBlocked"/>).</summary>
+    private ulong _wasBlocked;
+
     /// <summary>The object every continuation's start touches, so partial-order reduction explores their orders.</summary>
     private readonly AsyncOrder _continuations;
 
@@ -403,6 +406,7 @@ internal sealed class Execution
         var enabled = EnabledThreads();
         if (me is not null && (enabled & Bit(me.Number)) == 0 && me.Status == ThreadStatus.Running && !CanProceed(me))
             _strategy.OnBlocked(this, me);
+        NoteNewlyBlocked(me);
 
         // Virtual time moves only when nothing can run, straight to the next due timer.
         while (enabled == 0 && Clock.Advance())
@@ -478,6 +482,25 @@ internal sealed class Execution
                 me);
         }
         return _aborting ? 0 : enabled;
+    }
+
+    /// <summary>
+    /// Threads that could perform their pending operation at the previous scheduling point but cannot now were
+    /// blocked by what ran in between: their operation races with it, as if they had arrived at it blocked.
+    /// </summary>
+    private void NoteNewlyBlocked(LogicalThread? me)
+    {
+        ulong blocked = 0;
+        foreach (var t in _threads)
+        {
+            if (t.Status == ThreadStatus.Running && t != me && !CanProceed(t))
+            {
+                blocked |= Bit(t.Number);
+                if ((_wasBlocked & Bit(t.Number)) == 0)
+                    _strategy.OnBlocked(this, t);
+            }
+        }
+        _wasBlocked = blocked;
     }
 
     /// <summary>The threads that can perform their pending operation now, as a bit mask by thread number.</summary>

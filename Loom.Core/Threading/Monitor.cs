@@ -275,9 +275,13 @@ public static class Monitor
     /// </summary>
     internal static bool TryEnterModel(LogicalThread me, MonitorState state, string api, string? file, int line)
     {
-        me.Execution.Schedule(me, new Operation(api, AccessKind.Write, state, file, line, OperationFlags.Yield));
+        me.Execution.Schedule(me, new Operation(api, AccessKind.Write, state, file, line));
         if (!state.CanProceed(me, new Operation(api, AccessKind.Acquire, state, file, line)))
+        {
+            // A failed try is a poll: let another thread make progress before this one polls again.
+            Blocking.YieldAfter(me);
             return MemoryAccess.Result(me, false);
+        }
         state.Enter(me, SourceText.Location(file, line));
         return MemoryAccess.Result(me, true);
     }

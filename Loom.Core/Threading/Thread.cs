@@ -224,8 +224,11 @@ public sealed class Thread
                 me.Execution.Schedule(me, new Operation("Thread.Join", AccessKind.Acquire, logical, file, line));
                 return true;
             }
-            me.Execution.Schedule(me, new Operation("Thread.Join", AccessKind.Read, logical, file, line, OperationFlags.Yield));
-            return MemoryAccess.Result(me, logical.Status == ThreadStatus.Finished);
+            me.Execution.Schedule(me, new Operation("Thread.Join", AccessKind.Read, logical, file, line));
+            var finished = logical.Status == ThreadStatus.Finished;
+            if (!finished)
+                Blocking.YieldAfter(me);
+            return MemoryAccess.Result(me, finished);
         }
         if (_real is null)
             throw new InvalidOperationException("This Loom thread belongs to a Loom execution that has ended; it cannot be joined from outside it.");

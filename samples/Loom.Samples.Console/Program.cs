@@ -22,6 +22,10 @@ var buggy = LoomModel.Explore(() => TwoHits(c => c.Hit()));
 Console.WriteLine(buggy.Failure?.Report ?? "No bug found.");
 Console.WriteLine(buggy.Summary);
 
+Console.WriteLine("\nThe same bug without weak memory (sequential consistency, as on x64): a preemption is enough ...");
+var strong = LoomModel.Explore(() => TwoHits(c => c.Hit()), new LoomOptions { MemoryModel = LoomMemoryModel.SequentialConsistency });
+Console.WriteLine($"  failing schedule {strong.Failure?.ScheduleId}: {strong.Summary}");
+
 Console.WriteLine("\nReplaying the failing schedule alone ...");
 var replay = LoomModel.Explore(() => TwoHits(c => c.Hit()), new LoomOptions { Schedule = buggy.Failure?.ScheduleId });
 Console.WriteLine($"  {replay.Summary}");
@@ -31,4 +35,4 @@ var fixedResult = LoomModel.Explore(() => TwoHits(c => c.HitAtomically()));
 Console.WriteLine($"  {fixedResult.Summary}");
 
 // The sample succeeds when Loom finds the bug, replays it, and passes the fix.
-return buggy.Failure is not null && replay.Failure is not null && fixedResult.Passed ? 0 : 1;
+return buggy.Failure is not null && strong.Failure is not null && replay.Failure is not null && fixedResult.Passed ? 0 : 1;

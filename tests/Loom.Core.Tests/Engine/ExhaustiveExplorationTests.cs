@@ -1,3 +1,4 @@
+using Loom.Threading;
 using Xunit;
 
 namespace Loom.Tests.Engine;
@@ -132,5 +133,60 @@ public class ExhaustiveExplorationTests
         Assert.Equal(all.Executions, all.Schedules.Count);
         Assert.All(all.Failures, f => Assert.Contains(f.ScheduleId, all.Schedules));
         Assert.True(all.Executions > all.Failures.Count, "some schedules pass");
+    }
+
+    [Fact]
+    public void A_thread_blocked_by_another_threads_operation_still_races_for_the_lock()
+    {
+        // Both threads may arrive at Enter while the lock is free; the one that loses is blocked by the other's
+        // Enter, not at its own arrival, and the Pulse in between must not hide the race.
+        var result = LoomModel.Explore(() =>
+        {
+            var gate = new object();
+            System.Threading.ThreadStart body = () =>
+            {
+                Monitor.Enter(gate);
+                Monitor.Pulse(gate);
+                Monitor.Exit(gate);
+            };
+            var t1 = new Thread(body);
+            var t2 = new Thread(body);
+            t1.Start();
+            t2.Start();
+            t1.Join();
+            t2.Join();
+        }, new LoomOptions { PreemptionBound = null });
+
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.Equal(2, result.Executions);
+    }
+
+    [Fact]
+    public void A_successful_try_enter_does_not_yield_so_both_orders_of_the_following_write_are_explored()
+    {
+        var finals = new SortedSet<int>();
+        var result = LoomModel.Explore(() =>
+        {
+            var gate = new object();
+            var x = new Models.Counter();
+            var t1 = new Thread(() =>
+            {
+                if (Monitor.TryEnter(gate))
+                {
+                    Interlocked.Exchange(ref x.Value, 1);
+                    Monitor.Exit(gate);
+                }
+            });
+            var t2 = new Thread(() => Interlocked.Exchange(ref x.Value, 2));
+            t1.Start();
+            t2.Start();
+            t1.Join();
+            t2.Join();
+            lock (finals)
+                finals.Add(x.Value);
+        }, new LoomOptions { PreemptionBound = null });
+
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.Equal([1, 2], finals);
     }
 }
