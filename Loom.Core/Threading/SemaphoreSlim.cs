@@ -8,9 +8,10 @@ using Loom.Runtime.Objects;
 namespace Loom.Threading;
 
 /// <summary>
-/// Mirrors <see cref="System.Threading.SemaphoreSlim"/>. Inside a Loom execution its synchronous members are
-/// scheduling points on the semaphore's model: an untimed Wait blocks while the count is zero, and a wait that
-/// nothing will release is reported as a deadlock. Elsewhere every member is the real semaphore's. Each execution
+/// Mirrors <see cref="System.Threading.SemaphoreSlim"/>. Inside a Loom execution its members are scheduling points
+/// on the semaphore's model: an untimed Wait blocks while the count is zero, and a wait that nothing will release is
+/// reported as a deadlock. WaitAsync queues its task, which a later Release completes (units go first to blocked
+/// threads, then to queued tasks in order); a WaitAsync timeout passes in virtual time. Elsewhere every member is the real semaphore's. Each execution
 /// sees the semaphore as constructed.
 /// <para>
 /// Partial-order reduction tries every wait on both sides of every release, but treats two releases as
@@ -168,60 +169,60 @@ public class SemaphoreSlim : IDisposable
         return _real.Wait(timeout, cancellationToken);
     }
 
-    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync()"/>. Not supported inside an execution yet.</summary>
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync()"/>. Inside an execution the wait is a step of the execution, and its timeout runs on virtual time.</summary>
     /// <param name="file">Supplied by the compiler: the caller's source file.</param>
     /// <param name="line">Supplied by the compiler: the caller's source line.</param>
     /// <returns>A task that completes when the thread has entered the semaphore.</returns>
     /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
-    /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
     public Task WaitAsync([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        ThrowIfAsyncControlled(file, line);
+        if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is { } me)
+            return WaitAsyncModel(me, Timeout.Infinite, CancellationToken.None, file, line);
         return _real.WaitAsync();
     }
 
-    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(CancellationToken)"/>. Not supported inside an execution yet.</summary>
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(CancellationToken)"/>. Inside an execution the wait is a step of the execution, and its timeout runs on virtual time.</summary>
     /// <param name="cancellationToken">The token to observe.</param>
     /// <param name="file">Supplied by the compiler: the caller's source file.</param>
     /// <param name="line">Supplied by the compiler: the caller's source line.</param>
     /// <returns>A task that completes when the thread has entered the semaphore.</returns>
     /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
-    /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
     public Task WaitAsync(CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        ThrowIfAsyncControlled(file, line);
+        if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is { } me)
+            return WaitAsyncModel(me, Timeout.Infinite, cancellationToken, file, line);
         return _real.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(int)"/>. Not supported inside an execution yet.</summary>
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(int)"/>. Inside an execution the wait is a step of the execution, and its timeout runs on virtual time.</summary>
     /// <param name="millisecondsTimeout">How long to wait, or <see cref="Timeout.Infinite"/>.</param>
     /// <param name="file">Supplied by the compiler: the caller's source file.</param>
     /// <param name="line">Supplied by the compiler: the caller's source line.</param>
     /// <returns>A task whose result says whether the thread entered the semaphore.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="millisecondsTimeout"/> is negative other than <see cref="Timeout.Infinite"/>.</exception>
     /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
-    /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
     public Task<bool> WaitAsync(int millisecondsTimeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        ThrowIfAsyncControlled(file, line);
+        if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is { } me)
+            return WaitAsyncModel(me, millisecondsTimeout, CancellationToken.None, file, line);
         return _real.WaitAsync(millisecondsTimeout);
     }
 
-    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(TimeSpan)"/>. Not supported inside an execution yet.</summary>
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(TimeSpan)"/>. Inside an execution the wait is a step of the execution, and its timeout runs on virtual time.</summary>
     /// <param name="timeout">How long to wait, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
     /// <param name="file">Supplied by the compiler: the caller's source file.</param>
     /// <param name="line">Supplied by the compiler: the caller's source line.</param>
     /// <returns>A task whose result says whether the thread entered the semaphore.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative other than infinite, or more than <see cref="int.MaxValue"/> milliseconds.</exception>
     /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
-    /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
     public Task<bool> WaitAsync(TimeSpan timeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        ThrowIfAsyncControlled(file, line);
+        if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is { } me)
+            return WaitAsyncModel(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), CancellationToken.None, file, line);
         return _real.WaitAsync(timeout);
     }
 
-    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(TimeSpan, CancellationToken)"/>. Not supported inside an execution yet.</summary>
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(TimeSpan, CancellationToken)"/>. Inside an execution the wait is a step of the execution, and its timeout runs on virtual time.</summary>
     /// <param name="timeout">How long to wait, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
     /// <param name="cancellationToken">The token to observe.</param>
     /// <param name="file">Supplied by the compiler: the caller's source file.</param>
@@ -229,14 +230,14 @@ public class SemaphoreSlim : IDisposable
     /// <returns>A task whose result says whether the thread entered the semaphore.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative other than infinite, or more than <see cref="int.MaxValue"/> milliseconds.</exception>
     /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
-    /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        ThrowIfAsyncControlled(file, line);
+        if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is { } me)
+            return WaitAsyncModel(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), cancellationToken, file, line);
         return _real.WaitAsync(timeout, cancellationToken);
     }
 
-    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(int, CancellationToken)"/>. Not supported inside an execution yet.</summary>
+    /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.WaitAsync(int, CancellationToken)"/>. Inside an execution the wait is a step of the execution, and its timeout runs on virtual time.</summary>
     /// <param name="millisecondsTimeout">How long to wait, or <see cref="Timeout.Infinite"/>.</param>
     /// <param name="cancellationToken">The token to observe.</param>
     /// <param name="file">Supplied by the compiler: the caller's source file.</param>
@@ -244,10 +245,10 @@ public class SemaphoreSlim : IDisposable
     /// <returns>A task whose result says whether the thread entered the semaphore.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="millisecondsTimeout"/> is negative other than <see cref="Timeout.Infinite"/>.</exception>
     /// <exception cref="ObjectDisposedException">The semaphore was disposed.</exception>
-    /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
     public Task<bool> WaitAsync(int millisecondsTimeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        ThrowIfAsyncControlled(file, line);
+        if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is { } me)
+            return WaitAsyncModel(me, millisecondsTimeout, cancellationToken, file, line);
         return _real.WaitAsync(millisecondsTimeout, cancellationToken);
     }
 
@@ -355,20 +356,58 @@ public class SemaphoreSlim : IDisposable
         }
         var previous = state.Count;
         state.Count += releaseCount;
+        state.GrantAsyncWaiters();
         Blocking.Record(me, $"count {previous}->{state.Count}");
         return previous;
     }
 
     private void ThrowIfDisposed(SemaphoreState state) => ObjectDisposedException.ThrowIf(state.Disposed, this);
 
-    private static void ThrowIfAsyncControlled(string? file, int line)
+    private Task<bool> WaitAsyncModel(LogicalThread me, int millisecondsTimeout, CancellationToken cancellationToken, string? file, int line)
     {
-        if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is not null)
+        Timeouts.Validate(millisecondsTimeout, nameof(millisecondsTimeout));
+        if (cancellationToken.IsCancellationRequested)
+            return Task.FromCanceled<bool>(cancellationToken);
+        var state = State(me);
+        Blocking.Step(me, state, "SemaphoreSlim.WaitAsync", AccessKind.Write, file, line);
+        ThrowIfDisposed(state);
+        if (state.Count > 0)
         {
-            throw new NotSupportedException(Blocking.NotSupported(
-                "SemaphoreSlim.WaitAsync",
-                "controlled async arrives with the simulation issue; until then an asynchronous wait would complete on a thread Loom does not control. Use the synchronous Wait inside Loom models."));
+            Enter(me, state, file, line);
+            Blocking.Record(me, $"count {state.Count + 1}->{state.Count}");
+            return Task.FromResult(true);
         }
+        if (millisecondsTimeout == 0)
+        {
+            Blocking.Record(me, "count 0: not entered");
+            return Task.FromResult(false);
+        }
+
+        // The waiter's task completes when a release hands it a unit, its timeout passes in virtual time, or its
+        // token is canceled; each of those runs on a logical thread, so the model needs no locking.
+        var waiter = state.EnqueueAsync();
+        if (millisecondsTimeout != Timeout.Infinite)
+        {
+            waiter.Timeout = me.Execution.Clock.CreateTimer(
+                _ =>
+                {
+                    if (state.AbandonAsync(waiter))
+                        waiter.Completion.TrySetResult(false);
+                },
+                null,
+                TimeSpan.FromMilliseconds(millisecondsTimeout),
+                Timeout.InfiniteTimeSpan);
+        }
+        if (cancellationToken.CanBeCanceled)
+        {
+            waiter.Cancellation = cancellationToken.Register(() =>
+            {
+                if (state.AbandonAsync(waiter))
+                    waiter.Completion.TrySetCanceled(cancellationToken);
+            });
+        }
+        Blocking.Record(me, "count 0: waiting");
+        return waiter.Completion.Task;
     }
 
     private SemaphoreState State(LogicalThread me) =>

@@ -1,3 +1,7 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
 namespace Loom.Runtime.Objects;
 
 /// <summary>
@@ -24,6 +28,58 @@ internal sealed class SemaphoreState : WaitableObject
 
     /// <summary>Whether Dispose ran in this execution.</summary>
     public bool Disposed { get; set; }
+
+    /// <summary>Asynchronous waiters (WaitAsync) that found the count zero, in the order they began waiting.</summary>
+    private readonly List<AsyncWaiter> _asyncWaiters = new();
+
+    /// <summary>Queues an asynchronous waiter; its task completes with true when a release hands it a unit.</summary>
+    public AsyncWaiter EnqueueAsync()
+    {
+        var waiter = new AsyncWaiter(new TaskCompletionSource<bool>());
+        _asyncWaiters.Add(waiter);
+        return waiter;
+    }
+
+    /// <summary>Ends an asynchronous wait without a unit (timed out or canceled); false if it was already granted.</summary>
+    public bool AbandonAsync(AsyncWaiter waiter)
+    {
+        if (!_asyncWaiters.Remove(waiter))
+            return false;
+        waiter.Dispose();
+        return true;
+    }
+
+    /// <summary>
+    /// After a release: units beyond what blocked synchronous waiters will take go to asynchronous waiters, oldest
+    /// first, as SemaphoreSlim serves its waiting threads before its queued tasks.
+    /// </summary>
+    public void GrantAsyncWaiters()
+    {
+        while (_asyncWaiters.Count > 0 && Count > CountBlocked(static _ => true))
+        {
+            var waiter = _asyncWaiters[0];
+            _asyncWaiters.RemoveAt(0);
+            Count--;
+            waiter.Dispose();
+            waiter.Completion.TrySetResult(true);
+        }
+    }
+
+    /// <summary>One WaitAsync that is waiting: its task, and the timer and cancellation that may end it early.</summary>
+    internal sealed class AsyncWaiter(TaskCompletionSource<bool> completion)
+    {
+        public TaskCompletionSource<bool> Completion { get; } = completion;
+
+        public ITimer? Timeout { get; set; }
+
+        public CancellationTokenRegistration Cancellation { get; set; }
+
+        public void Dispose()
+        {
+            Timeout?.Dispose();
+            Cancellation.Dispose();
+        }
+    }
 
     /// <inheritdoc />
     protected override bool CanGrant(LogicalThread thread, long request) => Count > 0;
