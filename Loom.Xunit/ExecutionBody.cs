@@ -1,6 +1,5 @@
 using System;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using Loom.Cases;
 using Xunit;
@@ -13,15 +12,6 @@ namespace Loom.Xunit;
 /// </summary>
 internal static class ExecutionBody
 {
-    /// <summary>Whether the method returns something Loom can run: void, Task or ValueTask (but not async void).</summary>
-    public static bool HasSupportedReturnType(MethodInfo method)
-    {
-        var type = method.ReturnType;
-        if (type == typeof(void))
-            return method.GetCustomAttribute<AsyncStateMachineAttribute>() is null;
-        return typeof(Task).IsAssignableFrom(type) || type == typeof(ValueTask);
-    }
-
     /// <summary>Whether discovery can run the method to list its schedules: it must be able to build the class alone.</summary>
     public static bool CanRunAtDiscovery(MethodInfo method, Type testClass, out string why)
     {
@@ -49,14 +39,14 @@ internal static class ExecutionBody
     public static CaseBody Create(MethodInfo method, Func<ValueTask<object?>> createInstance, Func<object, ValueTask> disposeInstance)
     {
         ArgumentNullException.ThrowIfNull(method);
-        if (IsAsync(method))
+        if (TheoryMethod.IsAsync(method))
         {
             return CaseBody.From(async () =>
             {
                 var instance = await createInstance().ConfigureAwait(true);
                 try
                 {
-                    await AwaitResult(Invoke(method, instance)).ConfigureAwait(true);
+                    await TheoryMethod.Invoke(method, instance).ConfigureAwait(true);
                 }
                 finally
                 {
@@ -70,7 +60,7 @@ internal static class ExecutionBody
             var instance = Wait(createInstance());
             try
             {
-                Invoke(method, instance);
+                TheoryMethod.Invoke(method, instance);
             }
             finally
             {
@@ -79,19 +69,6 @@ internal static class ExecutionBody
             }
         });
     }
-
-    private static bool IsAsync(MethodInfo method) => method.ReturnType != typeof(void);
-
-    private static object? Invoke(MethodInfo method, object? instance) =>
-        // DoNotWrapExceptions: the assertion the user wrote surfaces as itself, not as a TargetInvocationException.
-        method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, parameters: null, culture: null);
-
-    private static Task AwaitResult(object? result) => result switch
-    {
-        Task task => task,
-        ValueTask valueTask => valueTask.AsTask(),
-        _ => Task.CompletedTask,
-    };
 
     private static object CreateAlone(Type testClass)
     {

@@ -28,7 +28,22 @@ public static class CasePlanner
         MethodIdentity method,
         LoomTheorySettings settings,
         RegressionFileContents? regressions,
-        Func<ScheduleListing> listSchedules)
+        Func<ScheduleListing> listSchedules) =>
+        Plan(method, settings, regressions, listSchedules, CaseOrder.RegressionsFirst);
+
+    /// <summary>Plans the cases of one theory, in the order a framework needs.</summary>
+    /// <param name="method">The test method.</param>
+    /// <param name="settings">What the attribute says.</param>
+    /// <param name="regressions">The regressions file beside the test source, or <see langword="null"/> if there is none.</param>
+    /// <param name="listSchedules">Lists the exhaustive schedules; only called for valid exhaustive theories.</param>
+    /// <param name="order">Where regressions go (see <see cref="CaseOrder"/>).</param>
+    /// <returns>The cases, in run order. Never empty.</returns>
+    public static IReadOnlyList<LoomCase> Plan(
+        MethodIdentity method,
+        LoomTheorySettings settings,
+        RegressionFileContents? regressions,
+        Func<ScheduleListing> listSchedules,
+        CaseOrder order)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(settings);
@@ -70,16 +85,48 @@ public static class CasePlanner
         // With invalid options nothing can run correctly, regressions included: report the problems alone.
         if (problems.Count > 0)
             return cases;
-        cases.AddRange(regressionCases);
 
         var regressionKeys = regressionCases.Select(c => c.AsRegression().Key).ToHashSet(StringComparer.Ordinal);
+        if (order == CaseOrder.StablePositions)
+            return PlanStable(cases, regressionCases, regressionKeys, settings, listSchedules);
+
+        cases.AddRange(regressionCases);
         foreach (var planned in PlanMain(settings, listSchedules))
         {
             // A listed schedule or seed that is also a regression runs once, as the regression.
-            if (planned.Kind is LoomCaseKind.Schedule or LoomCaseKind.Seed && regressionKeys.Contains(planned.AsRegression().Key))
+            if (IsRecorded(planned, regressionKeys))
                 continue;
             cases.Add(planned);
         }
+        return cases;
+    }
+
+    private static bool IsRecorded(LoomCase planned, HashSet<string> regressionKeys) =>
+        planned.Kind is LoomCaseKind.Schedule or LoomCaseKind.Seed && regressionKeys.Contains(planned.AsRegression().Key);
+
+    private static List<LoomCase> PlanStable(
+        List<LoomCase> problemCases,
+        List<LoomCase> regressionCases,
+        HashSet<string> regressionKeys,
+        LoomTheorySettings settings,
+        Func<ScheduleListing> listSchedules)
+    {
+        var cases = new List<LoomCase>();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var planned in PlanMain(settings, listSchedules))
+        {
+            // A listed schedule or seed that is also a regression keeps its position, marked as the regression.
+            if (IsRecorded(planned, regressionKeys))
+            {
+                var regression = planned.AsRegression();
+                placed.Add(regression.Key);
+                cases.Add(regression);
+                continue;
+            }
+            cases.Add(planned);
+        }
+        cases.AddRange(regressionCases.Where(r => !placed.Contains(r.Key)));
+        cases.AddRange(problemCases);
         return cases;
     }
 

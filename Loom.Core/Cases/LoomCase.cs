@@ -8,7 +8,7 @@ namespace Loom.Cases;
 /// <summary>
 /// One discovered test case of a <c>[LoomTheory]</c>: a schedule, a seed, a group of schedules, the rest of an
 /// exploration, or a reported problem. Framework adapters turn it into their own test case, name it with
-/// <see cref="DisplayName"/>, tag it with <see cref="Traits"/>, and carry it across processes with
+/// <see cref="DisplayName(string, CaseNameStyle)"/>, tag it with <see cref="Traits(LoomStrategy, bool)"/>, and carry it across processes with
 /// <see cref="ToText"/>.
 /// </summary>
 public sealed class LoomCase
@@ -52,11 +52,11 @@ public sealed class LoomCase
     public int Last => First + Schedules.Count - 1;
 
     /// <summary>A case that replays one schedule.</summary>
-    /// <param name="scheduleId">The schedule id, in canonical text form.</param>
+    /// <param name="scheduleId">The schedule id, canonical (<c>1@3 0@5</c>) or filter-safe (<c>1@3_0@5</c>).</param>
     /// <param name="fromRegressions">Whether it comes from the regressions file.</param>
     /// <returns>The case.</returns>
     public static LoomCase ForSchedule(string scheduleId, bool fromRegressions = false) =>
-        new(LoomCaseKind.Schedule) { Schedule = ScheduleId.Parse(scheduleId).ToString(), FromRegressions = fromRegressions };
+        new(LoomCaseKind.Schedule) { Schedule = ScheduleId.Parse(ScheduleText.Canonical(scheduleId)).ToString(), FromRegressions = fromRegressions };
 
     /// <summary>A case that runs one seed.</summary>
     /// <param name="seed">The seed.</param>
@@ -123,8 +123,27 @@ public sealed class LoomCase
     /// <summary>The case's display name: <c>Method [schedule 1@3 0@5]</c>, with <c> (regression)</c> for regressions.</summary>
     /// <param name="methodDisplayName">The framework's display name of the test method.</param>
     /// <returns>The display name.</returns>
-    public string DisplayName(string methodDisplayName)
+    public string DisplayName(string methodDisplayName) => DisplayName(methodDisplayName, CaseNameStyle.Bracketed);
+
+    /// <summary>
+    /// The case's name in a framework's style: <c>Method [schedule 1@3 0@5]</c> (bracketed) or
+    /// <c>Method(schedule 1@3 0@5)</c> (parenthesized); regressions are marked <c> (regression)</c> or
+    /// <c>, regression</c> inside the parentheses.
+    /// </summary>
+    /// <param name="methodDisplayName">The framework's name of the test method.</param>
+    /// <param name="style">How the label is attached.</param>
+    /// <returns>The name.</returns>
+    public string DisplayName(string methodDisplayName, CaseNameStyle style)
     {
+        if (style == CaseNameStyle.Parenthesized)
+        {
+            var parts = new List<string>(2);
+            if (Label is not null)
+                parts.Add(Label);
+            if (FromRegressions)
+                parts.Add("regression");
+            return parts.Count == 0 ? methodDisplayName : $"{methodDisplayName}({string.Join(", ", parts)})";
+        }
         var name = Label is null ? methodDisplayName : $"{methodDisplayName} [{Label}]";
         return FromRegressions ? name + " (regression)" : name;
     }
@@ -145,8 +164,20 @@ public sealed class LoomCase
     /// <summary>The traits to attach, as name/value pairs (see <see cref="LoomTraits"/>).</summary>
     /// <param name="strategy">The theory's strategy.</param>
     /// <returns>The traits.</returns>
-    public IReadOnlyList<KeyValuePair<string, string>> Traits(LoomStrategy strategy)
+    public IReadOnlyList<KeyValuePair<string, string>> Traits(LoomStrategy strategy) => Traits(strategy, filterSafe: false);
+
+    /// <summary>The traits to attach, as name/value pairs (see <see cref="LoomTraits"/>).</summary>
+    /// <param name="strategy">The theory's strategy.</param>
+    /// <param name="filterSafe">
+    /// Whether values must hold no whitespace (see <see cref="ScheduleText.FilterSafe"/>), for a filter that splits
+    /// at whitespace: schedule <c>1@3_0@5</c>, group <c>after_10000</c>.
+    /// </param>
+    /// <returns>The traits.</returns>
+    public IReadOnlyList<KeyValuePair<string, string>> Traits(LoomStrategy strategy, bool filterSafe)
     {
+        if (filterSafe)
+            return Traits(strategy, filterSafe: false).Select(t => new KeyValuePair<string, string>(t.Key, ScheduleText.FilterSafe(t.Value))).ToArray();
+
         var traits = new List<KeyValuePair<string, string>> { new(LoomTraits.Strategy, LoomTheorySettings.StrategyName(strategy)) };
         switch (Kind)
         {
@@ -170,6 +201,16 @@ public sealed class LoomCase
             traits.Add(new(LoomTraits.Regression, "true"));
         return traits;
     }
+
+    /// <summary>
+    /// The traits as test categories, <c>Name:value</c> (<c>LoomSchedule:1@3 0@5</c>, <c>LoomSeed:17</c>,
+    /// <c>LoomStrategy:Pct</c>, <c>LoomRegression</c>), for frameworks that can tag a data row only with categories
+    /// (MSTest). A colon, since <c>=</c> inside a filter value would end it.
+    /// </summary>
+    /// <param name="strategy">The theory's strategy.</param>
+    /// <returns>The categories.</returns>
+    public IReadOnlyList<string> Categories(LoomStrategy strategy) =>
+        Traits(strategy).Select(t => t.Key == LoomTraits.Regression ? LoomTraits.Regression : LoomTraits.Category(t.Key, t.Value)).ToArray();
 
     /// <summary>The case as text, for serialization across process boundaries (see <see cref="Parse"/>).</summary>
     /// <returns>The text.</returns>

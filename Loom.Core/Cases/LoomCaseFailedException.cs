@@ -1,6 +1,6 @@
 using System;
 
-namespace Loom.Xunit;
+namespace Loom.Cases;
 
 /// <summary>
 /// A Loom case failed: the message holds the failing interleaving, step by step, and how to re-run exactly that

@@ -126,7 +126,7 @@ public sealed record LoomTheorySettings
 
         if (Schedule is not null)
         {
-            if (!ScheduleId.TryParse(Schedule, out _, out var why))
+            if (!ScheduleId.TryParse(ScheduleText.Canonical(Schedule), out _, out var why))
                 problems.Add($"Schedule = \"{Schedule}\" does not parse: {why}");
             if (strategy != LoomStrategy.Exhaustive)
                 problems.Add($"Schedule replays one schedule, which contradicts Strategy = {strategyName}; keep one of them.");

@@ -20,4 +20,13 @@ public static class LoomTraits
 
     /// <summary><c>true</c> on cases that come from the regressions file.</summary>
     public const string Regression = "LoomRegression";
+
+    /// <summary>What separates a trait's name from its value in a category (<c>LoomSchedule:1@3 0@5</c>).</summary>
+    public const char CategorySeparator = ':';
+
+    /// <summary>A trait written as a test category: <c>Name:value</c>.</summary>
+    /// <param name="name">The trait's name, for example <see cref="Schedule"/>.</param>
+    /// <param name="value">Its value.</param>
+    /// <returns>For example <c>LoomSchedule:1@3 0@5</c>.</returns>
+    public static string Category(string name, string value) => name + CategorySeparator + value;
 }

@@ -118,7 +118,7 @@ public static class RegressionFile
         switch (parts[1])
         {
             case "schedule":
-                if (!ScheduleId.TryParse(parts[2], out var id, out var why))
+                if (!ScheduleId.TryParse(ScheduleText.Canonical(parts[2]), out var id, out var why))
                 {
                     problem = new(line, text, $"the schedule does not parse: {why}", method);
                     return false;

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
+
+namespace Loom.Cases;
+
+/// <summary>
+/// Discovery of one theory, as every adapter does it: check the method, read the regressions file, list an
+/// exhaustive space (through the case-listing cache) and plan the cases. Never throws: every problem becomes an
+/// invalid case that names the method and what to do, so one bad theory cannot break discovery of the assembly.
+/// </summary>
+public static class CaseDiscovery
+{
+    /// <summary>Plans the cases of a theory.</summary>
+    /// <param name="method">The test method.</param>
+    /// <param name="testClass">The class the framework runs it on (may derive from the method's declaring class).</param>
+    /// <param name="identity">The method as cases name it.</param>
+    /// <param name="settings">What the attribute says.</param>
+    /// <param name="whyNotListable">
+    /// Why discovery cannot run the method to list its schedules (a skipped theory, a class only a test run can
+    /// build), or <see langword="null"/>; asked only when a listing is needed.
+    /// </param>
+    /// <param name="discoveryBody">The body discovery runs to list schedules; built only when a listing is needed.</param>
+    /// <param name="order">Where regressions go.</param>
+    /// <returns>The cases, in run order; never empty.</returns>
+    public static IReadOnlyList<LoomCase> Discover(
+        MethodInfo method,
+        Type testClass,
+        MethodIdentity identity,
+        LoomTheorySettings settings,
+        Func<string?> whyNotListable,
+        Func<CaseBody> discoveryBody,
+        CaseOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(testClass);
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(whyNotListable);
+        ArgumentNullException.ThrowIfNull(discoveryBody);
+        try
+        {
+            if (TheoryMethod.Problem(method, identity) is { } problem)
+                return [LoomCase.ForProblem(problem)];
+
+            RegressionFileContents? regressions = null;
+            if (identity.RegressionsPath is { } regressionsPath)
+            {
+                try
+                {
+                    regressions = RegressionFile.Read(regressionsPath);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return [LoomCase.ForProblem($"[LoomTheory] on {identity.ShortName}: the regressions file {regressionsPath} could not be read: {e.Message}")];
+                }
+            }
+            return CasePlanner.Plan(identity, settings, regressions, List, order);
+        }
+        catch (Exception e)
+        {
+            return [LoomCase.ForProblem($"Loom could not discover the cases of {identity.Key}: {e}")];
+        }
+
+        ScheduleListing List()
+        {
+            if (whyNotListable() is { } why)
+                return ScheduleListing.Unavailable(why);
+            ScheduleListing ListNow() => ScheduleLister.List(discoveryBody(), settings);
+            var cache = CaseListingCache.For(testClass.Assembly);
+            return cache is null ? ListNow() : cache.GetOrList(identity.Key, settings, ListNow);
+        }
+    }
+}
