@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Loom.Cases;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Builders;
+
+namespace Loom.NUnit;
+
+/// <summary>
+/// Builds NUnit tests out of a theory's Loom cases: names in NUnit's parenthesized style, filter-safe properties,
+/// the case carried in a hidden property, and problems as non-runnable tests that say what is wrong.
+/// </summary>
+internal static class NUnitCaseBuilder
+{
+    /// <summary>The hidden property that carries a test's Loom case (NUnit hides properties that start with '_').</summary>
+    public const string CaseProperty = "_LoomCase";
+
+    public static IEnumerable<TestMethod> Build(LoomTheoryAttribute attribute, IMethodInfo method, Test? suite)
+    {
+        var builder = new NUnitTestCaseBuilder();
+        var testClass = method.TypeInfo.Type;
+        var identity = new MethodIdentity(testClass.FullName ?? testClass.Name, method.Name, attribute.SourceFilePath);
+        IReadOnlyList<LoomCase> cases;
+        var settings = attribute.ToSettings();
+        try
+        {
+            cases = CaseDiscovery.Discover(
+                method.MethodInfo,
+                testClass,
+                identity,
+                settings,
+                () => NUnitLifecycle.WhyNotListable(method.MethodInfo, testClass, suite),
+                () => NUnitLifecycle.DiscoveryBody(method.MethodInfo, testClass),
+                CaseOrder.RegressionsFirst);
+        }
+        catch (Exception e)
+        {
+            cases = [LoomCase.ForProblem($"Loom could not discover the cases of {identity.Key}: {e}")];
+        }
+
+        var tests = new List<TestMethod>(cases.Count);
+        foreach (var loomCase in cases)
+            tests.Add(BuildOne(builder, method, suite, settings, loomCase));
+        return tests;
+    }
+
+    private static TestMethod BuildOne(NUnitTestCaseBuilder builder, IMethodInfo method, Test? suite, LoomTheorySettings settings, LoomCase loomCase)
+    {
+        var parameters = new TestCaseParameters(Array.Empty<object>())
+        {
+            TestName = loomCase.DisplayName(method.Name, CaseNameStyle.Parenthesized),
+        };
+        if (loomCase.Kind != LoomCaseKind.Invalid)
+        {
+            // NUnit3TestAdapter's --filter splits values at whitespace: properties hold the filter-safe spelling.
+            foreach (var (name, value) in loomCase.Traits(settings.EffectiveStrategy, filterSafe: true))
+                parameters.Properties.Add(name, value);
+            parameters.Properties.Set(CaseProperty, loomCase.ToText());
+        }
+        var test = builder.BuildTestMethod(method, suite, parameters);
+        if (loomCase.Kind == LoomCaseKind.Invalid)
+            test.MakeInvalid(loomCase.Problem ?? "Invalid Loom theory.");
+        return test;
+    }
+}
