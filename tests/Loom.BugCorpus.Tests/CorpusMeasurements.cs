@@ -51,23 +51,45 @@ public sealed class CorpusMeasurements(ITestOutputHelper output)
     private static string Measure(CorpusProgram program, int runs, int cap)
     {
         var watch = Stopwatch.StartNew();
-        var (bound, boundExecutions) = SmallestBound(program);
-        // A program searched by another strategy is still tried exhaustively, with the bound it needs and a cap.
-        var exhaustiveOptions = program.Options.Strategy == LoomStrategy.Exhaustive
-            ? program.Options
-            : new LoomOptions { PreemptionBound = program.PreemptionsNeeded, MaxExecutions = ExhaustiveCap };
-        var exhaustive = Describe(LoomModel.Explore(program.Buggy, exhaustiveOptions), exhaustiveOptions.PreemptionBound);
+        var boundText = Cell(() =>
+        {
+            var (bound, executions) = SmallestBound(program);
+            return bound is null ? $"none up to {MaxBoundTried}" : $"{bound} ({executions:N0} executions)";
+        });
+        var exhaustive = Cell(() =>
+        {
+            // A program searched by another strategy is still tried exhaustively, with the bound it needs and a cap.
+            var options = program.Options.Strategy == LoomStrategy.Exhaustive
+                ? program.Options
+                : new LoomOptions { PreemptionBound = program.PreemptionsNeeded, MaxExecutions = ExhaustiveCap };
+            return Describe(LoomModel.Explore(program.Buggy, options), options.PreemptionBound);
+        });
         var isLarge = program.Options.Strategy != LoomStrategy.Exhaustive;
-        var random = Sample(program, LoomStrategy.Random, isLarge ? Math.Min(runs, 5) : runs, isLarge ? 10 * cap : cap);
-        var pct = Sample(program, LoomStrategy.Pct, isLarge ? Math.Min(runs, 5) : runs, isLarge ? 10 * cap : cap);
-        var fixedOptions = program.FixedOptionsOrDefault;
-        var fixedResult = LoomModel.Explore(program.Fixed, fixedOptions);
-        var fixedText = fixedResult.Passed
-            ? $"{fixedResult.Executions:N0} ({BoundText(fixedOptions.PreemptionBound)}), {(fixedResult.Exhausted ? "yes" : "no")}"
-            : $"FAILED: {fixedResult.Failure!.Kind}";
-        var boundText = bound is null ? $"none up to {MaxBoundTried}" : $"{bound} ({boundExecutions:N0} executions)";
+        var random = Cell(() => Sample(program, LoomStrategy.Random, isLarge ? Math.Min(runs, 5) : runs, isLarge ? 10 * cap : cap));
+        var pct = Cell(() => Sample(program, LoomStrategy.Pct, isLarge ? Math.Min(runs, 5) : runs, isLarge ? 10 * cap : cap));
+        var fixedText = Cell(() =>
+        {
+            var options = program.FixedOptionsOrDefault;
+            var result = LoomModel.Explore(program.Fixed, options);
+            return result.Passed
+                ? $"{result.Executions:N0} ({BoundText(options.PreemptionBound)}), {(result.Exhausted ? "yes" : "no")}"
+                : $"FAILED: {result.Failure!.Kind}";
+        });
         return $"| {program.Name} | {program.ExpectedKind} | {boundText} | {exhaustive} | {random} | {pct} (d={program.PctDepth}) | {fixedText} |"
             + $" <!-- {watch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s -->";
+    }
+
+    /// <summary>An engine error is a finding too: it is written in the table instead of losing the other cells.</summary>
+    private static string Cell(Func<string> measure)
+    {
+        try
+        {
+            return measure();
+        }
+        catch (Exception ex)
+        {
+            return $"engine error: {ex.GetType().Name}: {ex.Message.Replace('|', '/')}";
+        }
     }
 
     private static (int? Bound, int Executions) SmallestBound(CorpusProgram program)

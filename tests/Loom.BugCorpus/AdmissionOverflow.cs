@@ -11,7 +11,9 @@ namespace Loom.BugCorpus;
 /// the last one must have checked before the <c>(n - 1)</c>-th increment, which costs one more switch away
 /// from it. The bug needs exactly <c>n</c> preemptions and never shows with fewer threads. It is the corpus's
 /// scaling program: exhaustive search finds it for small <c>n</c>, and the cost of finding it grows with
-/// <c>n</c> for every strategy.
+/// <c>n</c> for every strategy (too fast for n = 10: see <see cref="PoolOverflow"/> for the large-n program).
+/// The check reads with <c>Interlocked.Read</c>, which sees the latest count: a <c>Volatile.Read</c> could read
+/// a stale count under the .NET memory model and let the bug through with fewer preemptions.
 /// Fix: reserve a slot atomically with a compare-and-swap loop that re-checks the capacity.
 /// </summary>
 public static class AdmissionOverflow
@@ -36,7 +38,8 @@ public static class AdmissionOverflow
         {
             FixedOptions = fixedOptions,
             PreemptionsNeeded = workers,
-            PctDepth = workers,
+            // n preemptions are n priority changes for PCT: depth n + 1.
+            PctDepth = workers + 1,
         };
     }
 
@@ -50,7 +53,7 @@ public static class AdmissionOverflow
             thread.Start();
         foreach (var thread in threads)
             thread.Join();
-        Check.That(Volatile.Read(ref gate.Inside) == 0, "Every admitted worker should have left.");
+        Check.That(Interlocked.Read(ref gate.Inside) == 0, "Every admitted worker should have left.");
     }
 
     private static void Work(Gate gate, int capacity, bool atomic)
@@ -63,7 +66,7 @@ public static class AdmissionOverflow
 
     private static bool TryEnterRacy(Gate gate, int capacity)
     {
-        if (Volatile.Read(ref gate.Inside) >= capacity)
+        if (Interlocked.Read(ref gate.Inside) >= capacity)
             return false;
         var now = Interlocked.Increment(ref gate.Inside);
         Check.That(now <= capacity, "The gate admitted more workers than its capacity.");
@@ -74,7 +77,7 @@ public static class AdmissionOverflow
     {
         while (true)
         {
-            var inside = Volatile.Read(ref gate.Inside);
+            var inside = Interlocked.Read(ref gate.Inside);
             if (inside >= capacity)
                 return false;
             if (Interlocked.CompareExchange(ref gate.Inside, inside + 1, inside) == inside)
@@ -87,6 +90,6 @@ public static class AdmissionOverflow
 
     private sealed class Gate
     {
-        public int Inside;
+        public long Inside;
     }
 }

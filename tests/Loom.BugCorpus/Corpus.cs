@@ -10,10 +10,11 @@ namespace Loom.BugCorpus;
 public static class Corpus
 {
     /// <summary>
-    /// Workers in the largest admission-overflow program. Its bug needs this many preemptions, which is beyond
-    /// what exhaustive search affords, so it is searched with the random strategy.
+    /// Workers in the largest pool-overflow program. Its bug needs all of them, and their arrival orders grow as
+    /// the factorial of this number, beyond what exhaustive search affords: it is searched with the random
+    /// strategy, and its fix is checked by a capped exhaustive run.
     /// </summary>
-    public const int LargeAdmissionWorkers = 10;
+    public const int LargePoolWorkers = 10;
 
     /// <summary>Every program, in a stable order.</summary>
     public static IReadOnlyList<CorpusProgram> All { get; } =
@@ -33,12 +34,18 @@ public static class Corpus
         AccountTransfer.Program,
         TreiberStackAba.Program,
         WorkStealingDeque.Program,
-        AdmissionOverflow.For(3),
-        AdmissionOverflow.For(5),
+        AdmissionOverflow.For(3) with { RandomIterations = 2000, PctIterations = 10_000 },
         AdmissionOverflow.For(
-            LargeAdmissionWorkers,
-            options: new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 100_000 },
-            fixedOptions: new LoomOptions { PreemptionBound = 2 }),
+            5,
+            options: new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 5000 },
+            fixedOptions: new LoomOptions { PreemptionBound = 1 }) with { RandomIterations = 5000, PctIterations = 20_000 },
+        PoolOverflow.For(3),
+        PoolOverflow.For(5, fixedOptions: new LoomOptions { PreemptionBound = 1 }),
+        PoolOverflow.For(
+            LargePoolWorkers,
+            options: new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 2000 },
+            fixedOptions: new LoomOptions { MaxExecutions = 2000 },
+            fixedExhausts: false),
         SemaphorePermitLeak.Program,
         CountdownSignalBeforePublish.Program,
         BarrierMissingPhase.Program,

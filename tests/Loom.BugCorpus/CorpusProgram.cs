@@ -34,7 +34,9 @@ public sealed record CorpusProgram(
 
     /// <summary>
     /// The fewest preemptions an execution needs to show the bug, where it is known and part of the program's
-    /// point (exhaustive exploration one below it must pass); <see langword="null"/> otherwise.
+    /// point (exhaustive exploration one below it must pass); <see langword="null"/> otherwise. Programs whose
+    /// racing loads are <c>Volatile.Read</c>s leave it unset: under the .NET memory model such a load may read an
+    /// older store, so Loom can show their bugs with no preemption at all.
     /// </summary>
     public int? PreemptionsNeeded { get; init; }
 

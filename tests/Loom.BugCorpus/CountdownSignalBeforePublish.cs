@@ -21,7 +21,6 @@ public static class CountdownSignalBeforePublish
         ExpectedKind: FailureKind.Exception,
         Options: new LoomOptions())
     {
-        PreemptionsNeeded = 1,
         RandomIterations = 500,
         PctIterations = 500,
     };

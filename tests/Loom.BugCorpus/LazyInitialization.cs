@@ -20,7 +20,6 @@ public static class LazyInitialization
         ExpectedKind: FailureKind.Exception,
         Options: new LoomOptions())
     {
-        PreemptionsNeeded = 1,
         RandomIterations = 200,
         PctIterations = 200,
     };

@@ -19,7 +19,6 @@ public static class OrderViolation
         ExpectedKind: FailureKind.Exception,
         Options: new LoomOptions())
     {
-        PreemptionsNeeded = 1,
         RandomIterations = 200,
         PctIterations = 200,
     };

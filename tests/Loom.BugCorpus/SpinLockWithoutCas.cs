@@ -20,7 +20,6 @@ public static class SpinLockWithoutCas
         ExpectedKind: FailureKind.Exception,
         Options: new LoomOptions())
     {
-        PreemptionsNeeded = 1,
         RandomIterations = 500,
         PctIterations = 500,
     };

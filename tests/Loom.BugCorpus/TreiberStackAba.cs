@@ -25,7 +25,6 @@ public static class TreiberStackAba
         ExpectedKind: FailureKind.Exception,
         Options: new LoomOptions())
     {
-        PreemptionsNeeded = 1,
         RandomIterations = 2000,
         PctIterations = 2000,
     };
