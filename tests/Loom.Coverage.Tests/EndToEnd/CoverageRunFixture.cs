@@ -20,14 +20,14 @@ public sealed class CoverageRunFixture : IDisposable
         Root = Directory.CreateTempSubdirectory("loom-coverage-e2e-").FullName;
         var fixtures = Path.Combine(RepositoryRoot, "tests", "fixtures");
         File.Copy(Path.Combine(fixtures, "Directory.Build.props"), Path.Combine(Root, "Directory.Build.props"));
-        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.MSTest.Mtp" })
+        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest.Mtp" })
             CopyDirectory(Path.Combine(fixtures, project), Path.Combine(Root, project));
         var configuration = typeof(CoverageRunFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var repoRoot = "-p:LoomRepoRoot=" + RepositoryRoot + Path.DirectorySeparatorChar;
 
         // Loom.Core and the collector are built in this configuration already (this project references them);
         // building them again could race with the other test projects of the solution.
-        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.MSTest.Mtp" })
+        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest.Mtp" })
         {
             var build = Command.Run(Path.Combine(Root, project), "dotnet", "build", "-c", configuration, "--no-dependencies", repoRoot, "-nologo", "-v:q");
             if (build.ExitCode != 0)
@@ -44,6 +44,14 @@ public sealed class CoverageRunFixture : IDisposable
         HtmlReport = Directory.EnumerateFiles(Results, "loom-coverage.html", SearchOption.AllDirectories).SingleOrDefault();
         Json = JsonDocument.Parse(File.ReadAllText(JsonReport));
 
+        var nunit = Command.Run(Path.Combine(Root, "Coverage.NUnit"), "dotnet", "test", "--no-build", "-c", configuration, repoRoot,
+            "--collect", "loom-coverage", "--results-directory", Path.Combine(Root, "nunit-results"));
+        NUnitOutput = nunit.Output;
+        NUnitExitCode = nunit.ExitCode;
+        var nunitJson = Directory.EnumerateFiles(Path.Combine(Root, "nunit-results"), "loom-coverage.json", SearchOption.AllDirectories).SingleOrDefault()
+            ?? throw new InvalidOperationException($"dotnet test --collect loom-coverage on the NUnit fixture wrote no loom-coverage.json:\n{NUnitOutput}");
+        NUnitJson = JsonDocument.Parse(File.ReadAllText(nunitJson));
+
         MtpResults = Path.Combine(Root, "mtp-results");
         var application = Path.Combine(Root, "Coverage.MSTest.Mtp", "bin", configuration, "net10.0", "Coverage.MSTest.Mtp" + (OperatingSystem.IsWindows() ? ".exe" : ""));
         var mtp = Command.Run(Path.Combine(Root, "Coverage.MSTest.Mtp"), application, "--loom-coverage", "--results-directory", MtpResults);
@@ -54,6 +62,12 @@ public sealed class CoverageRunFixture : IDisposable
             throw new InvalidOperationException($"The test application run with --loom-coverage wrote no loom-coverage.json:\n{MtpOutput}");
         MtpJson = JsonDocument.Parse(File.ReadAllText(mtpJson));
     }
+
+    public string NUnitOutput { get; }
+
+    public int NUnitExitCode { get; }
+
+    public JsonDocument NUnitJson { get; }
 
     public string MtpResults { get; }
 
@@ -86,6 +100,7 @@ public sealed class CoverageRunFixture : IDisposable
     {
         Json.Dispose();
         MtpJson.Dispose();
+        NUnitJson.Dispose();
         if (Environment.GetEnvironmentVariable("LOOM_KEEP_E2E") is null)
         {
             try

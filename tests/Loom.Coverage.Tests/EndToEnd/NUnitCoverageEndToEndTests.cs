@@ -1,0 +1,53 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace Loom.Coverage.Tests.EndToEnd;
+
+/// <summary>
+/// The same collector on an NUnit test project: <c>dotnet test --collect loom-coverage</c> on the NUnit fixture,
+/// which runs the spin gate under Loom and the ledger without it, and nothing else.
+/// </summary>
+[Collection(CoverageRunCollection.Name)]
+public class NUnitCoverageEndToEndTests(CoverageRunFixture run)
+{
+    [Fact]
+    public void Every_site_has_the_status_the_NUnit_tests_give_it()
+    {
+        Assert.True(run.NUnitExitCode == 0, run.NUnitOutput);
+        var sites = run.NUnitJson.RootElement.GetProperty("sites").EnumerateArray().Select(Site);
+
+        Assert.Equal([
+            "Counter.cs:10 atomic file-never-loaded",  // no NUnit test touches the counter
+            "Counter.cs:12 atomic file-never-loaded",
+            "Counter.cs:14 atomic file-never-loaded",
+            "Diagnostics.cs:23 time file-never-loaded",
+            "Diagnostics.cs:29 time file-never-loaded",
+            "Ledger.cs:13 sync outside-loom",
+            "Ledger.cs:19 random never-hit",           // NewEntryId is not called here
+            "Ledger.cs:21 atomic outside-loom",
+            "Mailbox.cs:13 sync loom",
+            "Mailbox.cs:14 retry outside-loom",
+            "Mailbox.cs:15 sync loom",
+            "Mailbox.cs:20 sync loom",
+            "Mailbox.cs:22 sync loom",
+            "SpinGate.cs:15 atomic loom",
+            "SpinGate.cs:15 retry loom",
+            "SpinGate.cs:17 time loom",
+            "SpinGate.cs:22 atomic loom",
+            "Stamp.cs:8 time file-never-loaded",
+            "Unused/Journal.cs:9 file-io file-never-loaded",
+            "Unused/Journal.cs:11 random file-never-loaded",
+        ], sites);
+        Assert.Contains("sync        4/5 (80.0%)", run.NUnitOutput);
+        Assert.Equal("Coverage.NUnit.LoomTests.Spin_gate_lets_one_thread_in",
+            run.NUnitJson.RootElement.GetProperty("sites").EnumerateArray().First(s => s.GetProperty("status").GetString() == "loom").GetProperty("firstTest").GetString());
+    }
+
+    private string Site(JsonElement site)
+    {
+        var file = Path.GetRelativePath(Path.Combine(run.Root, "Coverage.Library"), site.GetProperty("file").GetString()!).Replace('\\', '/');
+        return $"{file}:{site.GetProperty("line").GetInt32()} {site.GetProperty("category").GetString()} {site.GetProperty("status").GetString()}";
+    }
+}
