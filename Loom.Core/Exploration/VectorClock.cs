@@ -45,7 +45,9 @@ internal sealed class VectorClock
 
     private void Grow(int length)
     {
+        // Doubling stops at the thread limit: two clocks of different lengths that join each other in turn
+        // would otherwise double each other without end (a few dozen queued continuations reached gigabytes).
         if (length > _entries.Length)
-            Array.Resize(ref _entries, Math.Max(length, _entries.Length * 2));
+            Array.Resize(ref _entries, Math.Max(length, Math.Min(_entries.Length * 2, LoomOptions.MaxThreads)));
     }
 }
