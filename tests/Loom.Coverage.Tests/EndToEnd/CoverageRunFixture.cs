@@ -44,8 +44,8 @@ public sealed class CoverageRunFixture : IDisposable
         HtmlReport = Directory.EnumerateFiles(Results, "loom-coverage.html", SearchOption.AllDirectories).SingleOrDefault();
         Json = JsonDocument.Parse(File.ReadAllText(JsonReport));
 
-        var nunit = Command.Run(Path.Combine(Root, "Coverage.NUnit"), "dotnet", "test", "--no-build", "-c", configuration, repoRoot,
-            "--collect", "loom-coverage", "--results-directory", Path.Combine(Root, "nunit-results"));
+        _configuration = configuration;
+        var nunit = DotnetTestNUnit("--results-directory", Path.Combine(Root, "nunit-results"));
         NUnitOutput = nunit.Output;
         NUnitExitCode = nunit.ExitCode;
         var nunitJson = Directory.EnumerateFiles(Path.Combine(Root, "nunit-results"), "loom-coverage.json", SearchOption.AllDirectories).SingleOrDefault()
@@ -62,6 +62,13 @@ public sealed class CoverageRunFixture : IDisposable
             throw new InvalidOperationException($"The test application run with --loom-coverage wrote no loom-coverage.json:\n{MtpOutput}");
         MtpJson = JsonDocument.Parse(File.ReadAllText(mtpJson));
     }
+
+    private readonly string _configuration;
+
+    /// <summary><c>dotnet test --collect loom-coverage</c> on the NUnit fixture, with more arguments.</summary>
+    public (int ExitCode, string Output) DotnetTestNUnit(params string[] arguments) =>
+        Command.Run(Path.Combine(Root, "Coverage.NUnit"), "dotnet",
+            ["test", "--no-build", "-c", _configuration, "-p:LoomRepoRoot=" + RepositoryRoot + Path.DirectorySeparatorChar, "--collect", "loom-coverage", .. arguments]);
 
     public string NUnitOutput { get; }
 

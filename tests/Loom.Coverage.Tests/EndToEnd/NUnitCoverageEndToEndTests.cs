@@ -45,6 +45,17 @@ public class NUnitCoverageEndToEndTests(CoverageRunFixture run)
             run.NUnitJson.RootElement.GetProperty("sites").EnumerateArray().First(s => s.GetProperty("status").GetString() == "loom").GetProperty("firstTest").GetString());
     }
 
+    [Fact]
+    public void A_threshold_a_category_does_not_meet_fails_the_build_and_says_which()
+    {
+        var gated = run.DotnetTestNUnit("--results-directory", Path.Combine(run.Root, "nunit-gated"), "-p:LoomCoverageThreshold=\"atomic=30;sync=100\"");
+
+        Assert.NotEqual(0, gated.ExitCode);
+        Assert.Contains("Passed!  - Failed:     0, Passed:     2", gated.Output);
+        Assert.Contains("loom-coverage: 80.0% of the sync sites were reached under Loom, below the threshold of 100% (LoomCoverageThreshold).", gated.Output);
+        Assert.DoesNotContain("of the atomic sites", gated.Output);
+    }
+
     private string Site(JsonElement site)
     {
         var file = Path.GetRelativePath(Path.Combine(run.Root, "Coverage.Library"), site.GetProperty("file").GetString()!).Replace('\\', '/');
