@@ -63,7 +63,11 @@ internal static class NUnitCaseBuilder
         }
         var test = builder.BuildTestMethod(method, suite, parameters);
         if (loomCase.Kind == LoomCaseKind.Invalid)
-            test.MakeInvalid(loomCase.Problem ?? "Invalid Loom theory.");
+        {
+            // Set, not added: NUnit may already have its own reason (a method with parameters has no arguments).
+            test.RunState = RunState.NotRunnable;
+            test.Properties.Set(PropertyNames.SkipReason, loomCase.Problem ?? "Invalid Loom theory.");
+        }
         return test;
     }
 }
