@@ -57,7 +57,10 @@ public sealed class CorpusMeasurements(ITestOutputHelper output)
         {
             var (bound, executions, capped) = SmallestBound(program);
             if (capped)
-                return $"not found up to bound {bound - 1}; bound {bound} not exhausted in {ExhaustiveCap:N0}";
+            {
+                var below = bound > 0 ? $"not found up to bound {bound - 1}; " : "";
+                return $"{below}bound {bound} not exhausted in {ExhaustiveCap:N0}";
+            }
             return bound is null ? $"not found up to bound {MaxBoundTried}" : $"{bound} ({executions:N0} executions)";
         });
         var exhaustive = Cell(() =>
