@@ -46,6 +46,12 @@ public sealed class LoomFailure
     /// <summary>Every scheduling point of the failing execution, in order.</summary>
     public IReadOnlyList<TraceStep> Trace { get; }
 
+    /// <summary>
+    /// The events of the simulated world in the failing execution (its fault plan: partitions, crashes, torn writes,
+    /// in order), each with the step during which it happened; empty for models without a simulated world.
+    /// </summary>
+    public IReadOnlyList<TraceNote> Notes { get; init; } = [];
+
     /// <summary>The exception that escaped a logical thread, for <see cref="FailureKind.Exception"/>.</summary>
     public Exception? Exception { get; }
 

@@ -10,13 +10,17 @@ namespace Loom.Async;
 /// </summary>
 internal sealed class ControlledSynchronizationContext : SynchronizationContext
 {
-    private readonly Execution _execution;
+    private readonly LogicalThread _thread;
 
-    public ControlledSynchronizationContext(Execution execution) => _execution = execution;
+    public ControlledSynchronizationContext(LogicalThread thread) => _thread = thread;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The continuation belongs to the simulated node whose code awaited on this thread, whoever completes the
+    /// awaited task: if that node crashed meanwhile, the continuation never runs.
+    /// </remarks>
     public override void Post(SendOrPostCallback d, object? state) =>
-        _execution.QueueWork(() => d(state), WorkNames.Of(d, state), "continuation");
+        _thread.Execution.QueueWork(() => d(state), WorkNames.Of(d, state), "continuation", _thread.Owner);
 
     /// <inheritdoc />
     public override void Send(SendOrPostCallback d, object? state) => d(state);

@@ -16,7 +16,7 @@ internal sealed class ControlledTaskScheduler : TaskScheduler
 
     /// <inheritdoc />
     protected override void QueueTask(Task task) =>
-        _execution.QueueWork(() => TryExecuteTask(task), WorkNames.Of(task), "task starts");
+        _execution.QueueWork(() => TryExecuteTask(task), WorkNames.Of(task), "task starts", LogicalThread.Current?.Owner);
 
     /// <inheritdoc />
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>

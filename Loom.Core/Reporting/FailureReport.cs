@@ -25,6 +25,8 @@ internal static class FailureReport
         text.Append(seed is null ? "" : string.Create(CultureInfo.InvariantCulture, $" (seed {seed})"));
         text.Append(CultureInfo.InvariantCulture, $", after {execution.Step} steps.\n\n");
         text.Append(failure.Message.TrimEnd()).Append("\n\n");
+        var notes = execution.Notes.Select(n => new TraceNote(n.Step, TimeSpan.FromTicks(n.Time), n.Text)).ToList();
+        AppendNotes(text, notes);
         AppendTrace(text, trace, schedule);
         if (trace.Any(t => t.Value?.Contains("(stale:", StringComparison.Ordinal) == true))
         {
@@ -37,7 +39,7 @@ internal static class FailureReport
         if (seed is not null)
             text.Append(CultureInfo.InvariantCulture, $"\nOr re-run its seed: LoomOptions {{ Strategy = LoomStrategy.{options.Strategy}, Seed = {seed}, Iterations = 1 }}.");
         text.Append('\n');
-        return new LoomFailure(failure.Kind, failure.Message, schedule, seed, trace, failure.Exception, failure.Thread, text.ToString());
+        return new LoomFailure(failure.Kind, failure.Message, schedule, seed, trace, failure.Exception, failure.Thread, text.ToString()) { Notes = notes };
     }
 
     private static string Describe(FailureKind kind) => kind switch
@@ -83,6 +85,20 @@ internal static class FailureReport
                 TimeSpan.FromTicks(s.Time)));
         }
         return trace;
+    }
+
+    /// <summary>Writes the simulated world's events (its fault plan), one line each with its time and step, before the interleaving.</summary>
+    private static void AppendNotes(StringBuilder text, IReadOnlyList<TraceNote> notes)
+    {
+        if (notes.Count == 0)
+            return;
+        text.Append("What happened in the simulated world (faults and node events, by simulated time and step):\n");
+        foreach (var note in notes)
+        {
+            var step = note.Step < 0 ? "start" : note.Step.ToString(CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"  {note.Time:hh\\:mm\\:ss\\.fff}  step {step,-6}  {note.Text}\n");
+        }
+        text.Append('\n');
     }
 
     /// <summary>Writes the interleaving as an aligned table, one row per step, preemptions marked with <c>*</c>.</summary>

@@ -51,6 +51,13 @@ internal sealed class Execution
     /// <summary>The thread being launched (run up to its first operation), and the thread that launched it.</summary>
     private LogicalThread? _launching;
     private LogicalThread? _launcher;
+
+    /// <summary>The thread of a crashed owner being unwound (<see cref="Kill"/>), and the thread that crashed it.</summary>
+    private LogicalThread? _unwinding;
+    private LogicalThread? _unwinder;
+
+    /// <summary>Events of the simulated world, in the order they happened (<see cref="Note"/>).</summary>
+    private readonly List<ExecutionNote> _notes = new();
     private volatile bool _aborting;
     private ExecutionFailure? _failure;
     private bool _pruned;
@@ -80,7 +87,7 @@ internal sealed class Execution
 
     /// <summary>The synchronization context a logical thread runs with: awaits resume through it as new steps.</summary>
     private static ControlledSynchronizationContext ContextOf(LogicalThread thread) =>
-        (ControlledSynchronizationContext)(thread.Context ??= new ControlledSynchronizationContext(thread.Execution));
+        (ControlledSynchronizationContext)(thread.Context ??= new ControlledSynchronizationContext(thread));
 
     /// <summary>The task scheduler tasks started under Loom's control run on.</summary>
     public ControlledTaskScheduler TaskScheduler { get; }
@@ -105,6 +112,9 @@ internal sealed class Execution
     public IReadOnlyList<LogicalThread> Threads => _threads;
 
     public IReadOnlyList<StepRecord> Steps => _steps;
+
+    /// <summary>The events of the simulated world recorded with <see cref="Note"/>, in order.</summary>
+    public IReadOnlyList<ExecutionNote> Notes => _notes;
 
     public ExecutionFailure? Failure => _failure;
 
@@ -195,7 +205,7 @@ internal sealed class Execution
     /// <exception cref="ExecutionAbortedException">The execution is being torn down.</exception>
     public void Schedule(LogicalThread me, in Operation op)
     {
-        if (_aborting)
+        if (_aborting || me.Killed)
         {
             if ((op.Flags & OperationFlags.RunsDuringAbort) != 0)
                 return;
@@ -242,7 +252,7 @@ internal sealed class Execution
                 throw new InvalidOperationException(
                     $"The model started more than {LoomOptions.MaxThreads} threads in one execution; Loom tracks at most {LoomOptions.MaxThreads} (LoomOptions.MaxThreads).");
             }
-            var thread = new LogicalThread(this, _threads.Count, body) { Name = name, Mirror = mirror };
+            var thread = new LogicalThread(this, _threads.Count, body) { Name = name, Mirror = mirror, Owner = LogicalThread.Current?.Owner };
                         _threads.Add(thread);
             if (LogicalThread.Current is { } parent)
             {
@@ -257,8 +267,9 @@ internal sealed class Execution
     /// Queues work posted to the execution's synchronization context or task scheduler, or a timer callback: it
     /// becomes a logical thread whose start is a scheduling decision (unlike <see cref="Launch"/>, which runs a
     /// new thread at once): a continuation touches state Loom cannot see, so when it runs matters.
+    /// <paramref name="owner"/> is the simulated node the work belongs to: the work of a crashed node is dropped.
     /// </summary>
-    public void QueueWork(Action work, string name, string what)
+    public void QueueWork(Action work, string name, string what, IWorkOwner? owner = null)
     {
         var poster = LogicalThread.Current;
         if (poster?.Execution != this)
@@ -274,6 +285,8 @@ internal sealed class Execution
             }
             return;
         }
+        if (owner is { IsAlive: false })
+            return;
         lock (_gate)
         {
             if (_threads.Count >= LoomOptions.MaxThreads)
@@ -281,7 +294,7 @@ internal sealed class Execution
                 Fail(FailureKind.StepBoundExceeded, $"More than {LoomOptions.MaxThreads} threads and queued tasks in one execution (LoomOptions.MaxThreads).", poster);
                 return;
             }
-            var thread = new LogicalThread(this, _threads.Count, work) { Name = name, IsQueuedWork = true };
+            var thread = new LogicalThread(this, _threads.Count, work) { Name = name, IsQueuedWork = true, Owner = owner };
             thread.Pending = new Operation($"({what})", AccessKind.Write, _continuations, null, 0);
             _threads.Add(thread);
             _strategy.OnSpawn(poster, thread);
@@ -300,6 +313,55 @@ internal sealed class Execution
         timer.Change(duration, Timeout.InfiniteTimeSpan);
         Schedule(me, new Operation(api, AccessKind.Acquire, new Wakeup(this, timer), file, line));
     }
+
+    /// <summary>
+    /// Simulation hook: <paramref name="owner"/> (a simulated node) crashed, called by the running thread
+    /// <paramref name="me"/>. The owner's queued work that has not started never runs. Its threads parked at a
+    /// scheduling point are woken one at a time and unwind as in teardown (release operations in finally blocks
+    /// complete, anything else throws again), then control comes back to <paramref name="me"/>; none of this is a
+    /// step. If <paramref name="me"/> is the owner's own, it is marked last and the caller must unwind it.
+    /// </summary>
+    public void Kill(IWorkOwner owner, LogicalThread me)
+    {
+        var parked = new List<LogicalThread>();
+        lock (_gate)
+        {
+            foreach (var t in _threads)
+            {
+                if (t.Owner != owner || t.Status == ThreadStatus.Finished || t == me)
+                    continue;
+                t.Killed = true;
+                if (t.Status == ThreadStatus.NotStarted)
+                    t.Status = ThreadStatus.Finished;
+                else
+                    parked.Add(t);
+            }
+        }
+        foreach (var victim in parked)
+        {
+            if (_aborting)
+                break;
+            _unwinding = victim;
+            _unwinder = me;
+            Transfer(me, victim);
+        }
+        if (me.Owner == owner)
+            me.Killed = true;
+    }
+
+    private void EndUnwind()
+    {
+        var back = _unwinder!;
+        _unwinding = null;
+        _unwinder = null;
+        back.Baton.Signal();
+    }
+
+    /// <summary>
+    /// Records an event of the simulated world (a fault injected, a node crashed) in the trace, attached to the
+    /// step being run. It takes no scheduling decision; it is part of the trace hash and of the failure report.
+    /// </summary>
+    public void Note(string text) => _notes.Add(new ExecutionNote(_step - 1, Clock.GetTimestamp(), text));
 
     /// <summary>Asks the strategy for a value choice among <paramref name="count"/> alternatives (0 is the default).</summary>
     public int ChooseValue(int count)
@@ -509,7 +571,7 @@ internal sealed class Execution
         ulong enabled = 0, yielding = 0;
         foreach (var t in _threads)
         {
-            if (t.Status == ThreadStatus.Finished || !CanProceed(t))
+            if (t.Status == ThreadStatus.Finished || t.Owner is { IsPaused: true } or { IsAlive: false } || !CanProceed(t))
                 continue;
             enabled |= Bit(t.Number);
             if (t.Yielding)
@@ -575,7 +637,7 @@ internal sealed class Execution
 
     private void ThrowIfAborting(LogicalThread? me)
     {
-        if (_aborting && me is not null)
+        if (me is not null && (_aborting || me.Killed))
             throw new ExecutionAbortedException();
     }
 
@@ -625,6 +687,8 @@ internal sealed class Execution
             Memory.OnFinish(thread);
             if (thread == _launching)
                 EndLaunch();
+            else if (thread == _unwinding)
+                EndUnwind();
             else
                 Decide(null);
         }
@@ -707,6 +771,8 @@ internal sealed class Execution
         {
             var op = t.Pending;
             var what = op.Target is null ? op.Name : op.Target.DescribeBlocked(t, op);
+            if (t.Owner is { IsPaused: true } owner)
+                what = $"{owner.Name} is paused";
             sb.Append($"\n  {t.Label} is blocked in {op.Name} at {Where(op)}: {what}");
         }
         return sb.ToString();

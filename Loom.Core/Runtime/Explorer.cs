@@ -78,7 +78,7 @@ internal sealed class Explorer
 
                 if (_options.DeterminismCheck && execution.Failure is null && !execution.Pruned)
                 {
-                    hashes.Add(TraceHash.Of(execution.Steps));
+                    hashes.Add(TraceHash.Of(execution.Steps, execution.Notes));
                     if (CheckDeterminism(execution, seed, executions) is { } different)
                     {
                         failure ??= different;
@@ -208,6 +208,17 @@ internal sealed class Explorer
         return null;
     }
 
+    /// <summary>The first event of the simulated world (a fault) that differs between two runs of the same schedule and seed.</summary>
+    private static string? FirstDivergence(IReadOnlyList<ExecutionNote> first, IReadOnlyList<ExecutionNote> second)
+    {
+        for (var i = 0; i < Math.Min(first.Count, second.Count); i++)
+        {
+            if (first[i] != second[i])
+                return $"First divergent simulation event: \"{first[i].Text}\" at step {first[i].Step} the first time and \"{second[i].Text}\" at step {second[i].Step} on replay.";
+        }
+        return first.Count == second.Count ? null : $"First divergent simulation event: number {Math.Min(first.Count, second.Count)}, where one run had no more events.";
+    }
+
     /// <summary>Runs the execution's schedule and seed again and compares the traces step by step.</summary>
     private LoomFailure? CheckDeterminism(Execution first, long seed, int executions)
     {
@@ -215,7 +226,7 @@ internal sealed class Explorer
         var replay = new ReplayStrategy(first.ScheduleId);
         replay.BeginExecution();
         var second = RunOnce(replay, new List<StepRecord>(), seed, out _);
-        var divergence = FirstDivergence(firstSteps, second.Steps);
+        var divergence = FirstDivergence(firstSteps, second.Steps) ?? FirstDivergence(first.Notes, second.Notes);
         if (divergence is null && second.Failure is null)
             return null;
         var message =

@@ -55,6 +55,15 @@ internal sealed class LogicalThread : ModelObject
     /// <summary>Whether the thread was queued work that never started before the body returned, and was dropped.</summary>
     public bool Dropped { get; set; }
 
+    /// <summary>
+    /// The simulated node whose work the thread runs, or <see langword="null"/> for the model's own. Work the thread
+    /// queues and threads it starts inherit it.
+    /// </summary>
+    public IWorkOwner? Owner { get; init; }
+
+    /// <summary>Set when the owner crashed: the thread runs nothing more and unwinds at its next scheduling point.</summary>
+    public bool Killed { get; set; }
+
     /// <summary>The synchronization context the thread runs with: one per thread, so that a continuation captured
     /// on one thread and completed on another is posted back as a step of its own rather than run inline.</summary>
     public System.Threading.SynchronizationContext? Context { get; set; }

@@ -56,8 +56,20 @@ public sealed class SimClock : TimeProvider
         ArgumentNullException.ThrowIfNull(callback);
         Validate(dueTime, nameof(dueTime));
         Validate(period, nameof(period));
-        var timer = new SimTimer(this, callback, state, ExecutionContext.Capture());
+        var timer = new SimTimer(this, callback, state, ExecutionContext.Capture(), LogicalThread.Current?.Owner);
         timer.Change(dueTime, period);
+        return timer;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> as a step named <paramref name="name"/> once <paramref name="after"/> has passed:
+    /// the simulation's own events (a message delivery, a partition healing). <paramref name="owner"/>, asked when it
+    /// fires, says whose work it is (the receiving node's), so that a crashed node receives nothing.
+    /// </summary>
+    internal SimTimer Schedule(TimeSpan after, Action action, string name, Func<IWorkOwner?>? owner = null)
+    {
+        var timer = SimTimer.ForSimulation(this, action, name, owner);
+        timer.Change(after < TimeSpan.Zero ? TimeSpan.Zero : after, Timeout.InfiniteTimeSpan);
         return timer;
     }
 

@@ -13,16 +13,38 @@ internal sealed class SimTimer : ITimer
     private readonly TimerCallback? _callback;
     private readonly object? _state;
     private readonly ExecutionContext? _context;
+
+    /// <summary>The simulated node whose code created the timer: its callbacks are that node's work.</summary>
+    private readonly IWorkOwner? _owner;
+
+    /// <summary>For the simulation's own timers (message deliveries): the work to run and who owns it when it fires.</summary>
+    private readonly Action? _action;
+    private readonly Func<IWorkOwner?>? _ownerAtFire;
+    private readonly string? _name;
+
     private TimeSpan _period = Timeout.InfiniteTimeSpan;
     private bool _disposed;
 
-    public SimTimer(SimClock clock, TimerCallback? callback, object? state, ExecutionContext? context)
+    public SimTimer(SimClock clock, TimerCallback? callback, object? state, ExecutionContext? context, IWorkOwner? owner = null)
     {
         _clock = clock;
         _callback = callback;
         _state = state;
         _context = context;
+        _owner = owner;
     }
+
+    private SimTimer(SimClock clock, Action action, string name, Func<IWorkOwner?>? ownerAtFire)
+    {
+        _clock = clock;
+        _action = action;
+        _name = name;
+        _ownerAtFire = ownerAtFire;
+    }
+
+    /// <summary>A one-shot timer of the simulation itself, whose work is named <paramref name="name"/> in traces.</summary>
+    public static SimTimer ForSimulation(SimClock clock, Action action, string name, Func<IWorkOwner?>? ownerAtFire) =>
+        new(clock, action, name, ownerAtFire);
 
     /// <summary>The virtual time (ticks since the execution's start) the timer fires at.</summary>
     public long Due { get; set; }
@@ -49,8 +71,20 @@ internal sealed class SimTimer : ITimer
     public void Fire(Execution execution)
     {
         Fired = true;
+        var owner = _ownerAtFire is null ? _owner : _ownerAtFire();
+        if (owner is { IsAlive: false })
+        {
+            // Its node crashed: the timer went with the node's memory.
+            _disposed = true;
+            return;
+        }
         if (_period != Timeout.InfiniteTimeSpan)
             _clock.Arm(this, _period);
+        if (_action is not null)
+        {
+            execution.QueueWork(_action, _name!, "simulation", owner);
+            return;
+        }
         if (_callback is null)
             return;
         var callback = _callback;
@@ -59,7 +93,7 @@ internal sealed class SimTimer : ITimer
         Action run = context is null
             ? () => callback(state)
             : () => ExecutionContext.Run(context, static s => { var (c, st) = ((TimerCallback, object?))s!; c(st); }, (callback, state));
-        execution.QueueWork(run, $"timer callback {WorkNames.Describe(callback)}", "timer fires");
+        execution.QueueWork(run, $"timer callback {WorkNames.Describe(callback)}", "timer fires", owner);
     }
 
     /// <inheritdoc />

@@ -177,6 +177,7 @@ public sealed class MSTestFixtures : FixtureSet
 
     public override string RegressionFilter(string methodKey) => $"FullyQualifiedName={methodKey}&TestCategory=LoomRegression";
 
+    // MSTest filters display names with Name; VSTest's syntax wants the parentheses of "(regression)" escaped.
     public override string FullNameFilter(string methodKey, string caseName) =>
-        $"FullyQualifiedName={methodKey}&Name={caseName}";
+        $"FullyQualifiedName={methodKey}&Name={caseName.Replace("(", "\\(").Replace(")", "\\)")}";
 }
