@@ -42,8 +42,8 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
                 throw new ArgumentException($"Decision {d} names thread {d.Choice}; threads are numbered 0 to {LoomOptions.MaxThreads - 1}.", nameof(decisions));
             if (d.Kind == ScheduleDecisionKind.Value && d.Choice == 0)
                 throw new ArgumentException($"Decision {d} chooses the default value; only deviations are written.", nameof(decisions));
-            if (i > 0 && d.Step <= _decisions[i - 1].Step)
-                throw new ArgumentException($"Decision {d} does not come after {_decisions[i - 1]}: steps must strictly increase.", nameof(decisions));
+            if (i > 0 && !Follows(_decisions[i - 1], d))
+                throw new ArgumentException($"Decision {d} does not come after {_decisions[i - 1]}: steps must increase (at one step, the thread before the value).", nameof(decisions));
         }
     }
 
@@ -115,9 +115,9 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
                 error = $"Schedule id '{text}': decision '{token}' {why}. Each decision is 'thread@step' (for example 1@3) or 'rN@step' for a value choice.";
                 return false;
             }
-            if (decisions.Count > 0 && decision.Step <= decisions[^1].Step)
+            if (decisions.Count > 0 && !Follows(decisions[^1], decision))
             {
-                error = $"Schedule id '{text}': decision '{token}' comes at step {decision.Step}, not after the previous decision's step {decisions[^1].Step}; steps must strictly increase.";
+                error = $"Schedule id '{text}': decision '{token}' comes at step {decision.Step}, not after the previous decision {decisions[^1]}; steps must increase, and at one step the thread choice comes before the value choice.";
                 return false;
             }
             decisions.Add(decision);
@@ -125,6 +125,14 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
         id = new ScheduleId(decisions);
         return true;
     }
+
+    /// <summary>
+    /// Whether <paramref name="next"/> may follow <paramref name="previous"/>: a later step, or, at the same step, the
+    /// value the chosen thread's load reads after the choice of that thread.
+    /// </summary>
+    private static bool Follows(ScheduleDecision previous, ScheduleDecision next) =>
+        next.Step > previous.Step ||
+        (next.Step == previous.Step && previous.Kind == ScheduleDecisionKind.Thread && next.Kind == ScheduleDecisionKind.Value);
 
     private static bool TryParseDecision(string token, out ScheduleDecision decision, out string why)
     {

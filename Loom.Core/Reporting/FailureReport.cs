@@ -61,7 +61,6 @@ internal static class FailureReport
 
     private static List<TraceStep> Trace(Execution execution)
     {
-        var names = execution.Threads.ToDictionary(t => t.Number, t => t.Name);
         var stale = execution.ScheduleId.Decisions
             .Where(d => d.Kind == ScheduleDecisionKind.Value)
             .ToDictionary(d => d.Step, d => d.Choice);
@@ -73,7 +72,7 @@ internal static class FailureReport
             trace.Add(new TraceStep(
                 i,
                 s.Thread,
-                names.GetValueOrDefault(s.Thread),
+                s.ThreadName,
                 op.Name,
                 op.Target?.ToString(),
                 stale.TryGetValue(i, out var newer)
@@ -126,16 +125,15 @@ internal static class FailureReport
 
     private static void AppendRow(StringBuilder text, string[] cells, int[] widths)
     {
-        text.Append("  ");
+        var row = new StringBuilder("  ");
         for (var c = 0; c < cells.Length; c++)
         {
-            var cell = c == 0 ? cells[c].PadLeft(widths[c]) : cells[c].PadRight(widths[c]);
-            text.Append(cell);
+            row.Append(c == 0 ? cells[c].PadLeft(widths[c]) : cells[c].PadRight(widths[c]));
             if (c < cells.Length - 1)
-                text.Append("  ");
+                row.Append("  ");
         }
-        text.Length = text.ToString().TrimEnd().Length;
-        text.Append('\n');
+        text.Append(row.ToString().TrimEnd()).Append('\n');
     }
+
 
 }

@@ -289,14 +289,30 @@ internal sealed class Execution
             return;
         lock (_gate)
         {
-            if (_threads.Count >= LoomOptions.MaxThreads)
+            // Queued work is short-lived and a simulation queues thousands: a finished work item's number is
+            // reused (the lowest one, so numbering stays deterministic). Started threads keep theirs, as they may
+            // still be joined.
+            var slot = _threads.FindIndex(t => t.IsQueuedWork && t.Status == ThreadStatus.Finished && !t.Dropped);
+            if (slot < 0 && _threads.Count >= LoomOptions.MaxThreads)
             {
-                Fail(FailureKind.StepBoundExceeded, $"More than {LoomOptions.MaxThreads} threads and queued tasks in one execution (LoomOptions.MaxThreads).", poster);
+                Fail(
+                    FailureKind.StepBoundExceeded,
+                    $"More than {LoomOptions.MaxThreads} threads and queued tasks were alive at once in one execution (LoomOptions.MaxThreads); Loom tracks thread sets as 64-bit masks.",
+                    poster);
                 return;
             }
-            var thread = new LogicalThread(this, _threads.Count, work) { Name = name, IsQueuedWork = true, Owner = owner };
+            var thread = new LogicalThread(this, slot < 0 ? _threads.Count : slot, work) { Name = name, IsQueuedWork = true, Owner = owner };
             thread.Pending = new Operation($"({what})", AccessKind.Write, _continuations, null, 0);
-            _threads.Add(thread);
+            if (slot < 0)
+            {
+                _threads.Add(thread);
+            }
+            else
+            {
+                _threads[slot] = thread;
+                foreach (var location in _objects.OfType<MemoryLocation>())
+                    location.SeenByThread.Remove(slot);
+            }
             _strategy.OnSpawn(poster, thread);
             Memory.OnSpawn(poster, thread);
         }
@@ -501,7 +517,7 @@ internal sealed class Execution
             _deviations.Add(new ScheduleDecision(_step, ScheduleDecisionKind.Thread, chosen));
 
         var op = next.Pending;
-        _steps.Add(new StepRecord { Thread = chosen, Operation = op, IsPreemption = preemption, Time = Clock.GetTimestamp() });
+        _steps.Add(new StepRecord { Thread = chosen, ThreadName = next.Name, Operation = op, IsPreemption = preemption, Time = Clock.GetTimestamp() });
         _strategy.OnExecute(this, _step, next, op);
         Memory.OnOperation(next, op);
         if ((op.Flags & OperationFlags.Yield) != 0)
@@ -602,7 +618,11 @@ internal sealed class Execution
             lock (_gate)
                 next.Status = ThreadStatus.Running;
             Interlocked.Increment(ref _liveWorkers);
-            WorkerPool.Shared.Start(next);
+            // A finishing worker thread has nothing left on its stack: it runs the next thread itself.
+            if (me is null && Worker.Current is { } worker)
+                worker.RunNext(next);
+            else
+                WorkerPool.Shared.Start(next);
         }
         else
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Loom.Exploration;
 
@@ -60,9 +61,14 @@ internal sealed class MemoryModel
     {
         var parentClock = ClockOf(parent.Number);
         var childClock = ClockOf(child.Number);
+        // A reused thread number continues the previous occupant's epochs, so no thread mistakes the newcomer's
+        // stores for ones it has already synchronized with.
+        var epoch = Math.Max(childClock[child.Number], parentClock[child.Number]) + 1;
         childClock.CopyFrom(parentClock);
-        childClock.Set(child.Number, 1);
+        childClock.Set(child.Number, epoch);
         Tick(parent.Number);
+        _observed.Remove(child.Number);
+        _yielded.Remove(child.Number);
     }
 
     /// <summary>Remembers what a finished thread did, for the threads that join it.</summary>

@@ -4,6 +4,9 @@ namespace Loom.Runtime;
 internal struct StepRecord
 {
     public int Thread;
+
+    /// <summary>The thread's name when it ran the step (a number may later pass to other queued work).</summary>
+    public string? ThreadName;
     public Operation Operation;
     public bool IsPreemption;
     public object? Value;

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace Loom.Runtime;
@@ -32,15 +33,42 @@ internal sealed class Worker
         Baton.Signal();
     }
 
+    [ThreadStatic]
+    private static Worker? t_current;
+
+    [ThreadStatic]
+    private static LogicalThread? t_successor;
+
+    /// <summary>The worker running on this OS thread, or <see langword="null"/> on any other thread.</summary>
+    public static Worker? Current => t_current;
+
+    /// <summary>
+    /// Runs <paramref name="thread"/> (queued work that has not started) on this worker as soon as its current
+    /// logical thread returns, without waking another OS thread: a chain of continuations costs no thread switch.
+    /// </summary>
+    public void RunNext(LogicalThread thread)
+    {
+        thread.Baton = Baton;
+        t_successor = thread;
+    }
+
     private void Loop()
     {
+        t_current = this;
         while (true)
         {
             Baton.Wait(Timeout.Infinite);
-            var thread = _assignment!;
+            var thread = _assignment;
             _assignment = null;
-            thread.Execution.RunThread(thread);
-            Baton.Release();
+            while (thread is not null)
+            {
+                thread.Execution.RunThread(thread);
+                thread = t_successor;
+                t_successor = null;
+                Baton.Release();
+                if (thread is not null)
+                    Baton.Claim(thread);
+            }
             _pool.Return(this);
         }
     }

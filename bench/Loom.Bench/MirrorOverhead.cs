@@ -43,7 +43,7 @@ public class MirrorOverhead
         Loom.Threading.Monitor.Exit(_gate);
     }
 
-    public static void Run(Report report)
+    internal static void Run(Report report)
     {
         var config = ManualConfig.CreateEmpty()
             .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))

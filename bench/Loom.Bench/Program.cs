@@ -1,9 +1,9 @@
 using Loom.Bench;
 
-// Usage: dotnet run -c Release --project bench/Loom.Bench -- [engine|counts|handoff|overhead|all] [--write bench/RESULTS.md]
+// Usage: dotnet run -c Release --project bench/Loom.Bench -- [engine|counts|memory|async|handoff|overhead|all] [--write bench/RESULTS.md]
 var sections = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.EndsWith(".md", StringComparison.Ordinal)).ToList();
 if (sections.Count == 0 || sections.Contains("all"))
-    sections = ["engine", "counts", "handoff", "overhead"];
+    sections = ["engine", "counts", "memory", "async", "handoff", "overhead"];
 var write = Array.IndexOf(args, "--write") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
 var report = new Report();
@@ -17,6 +17,12 @@ foreach (var section in sections)
         case "counts":
             ExplorationCounts.Run(report);
             break;
+        case "memory":
+            MemoryModelCost.Run(report);
+            break;
+        case "async":
+            AsyncAndTime.Run(report);
+            break;
         case "handoff":
             HandoffCost.Run(report);
             break;
@@ -24,7 +30,7 @@ foreach (var section in sections)
             MirrorOverhead.Run(report);
             break;
         default:
-            Console.Error.WriteLine($"Unknown section '{section}'. Known: engine, counts, handoff, overhead, all.");
+            Console.Error.WriteLine($"Unknown section '{section}'. Known: engine, counts, memory, async, handoff, overhead, all.");
             return 2;
     }
 }

@@ -11,6 +11,7 @@ public class ScheduleIdTests
     [InlineData("1@3 0@5")]
     [InlineData("2@0 r1@4 1@9")]
     [InlineData("63@100000")]
+    [InlineData("1@4 r1@4 0@6")]
     public void Canonical_ids_round_trip(string text)
     {
         var id = ScheduleId.Parse(text);
@@ -46,8 +47,10 @@ public class ScheduleIdTests
     [InlineData("-1@3", "non-negative number")]
     [InlineData("64@3", "threads are numbered 0 to 63")]
     [InlineData("r0@3", "value 0, the default")]
-    [InlineData("1@5 2@5", "steps must strictly increase")]
-    [InlineData("1@5 2@4", "steps must strictly increase")]
+    [InlineData("1@5 2@5", "steps must increase")]
+    [InlineData("1@5 2@4", "steps must increase")]
+    [InlineData("r1@5 1@5", "thread choice comes before the value choice")]
+    [InlineData("r1@5 r2@5", "steps must increase")]
     public void Malformed_ids_are_rejected_with_a_message_that_names_the_problem(string text, string expected)
     {
         var ex = Assert.Throws<FormatException>(() => ScheduleId.Parse(text));

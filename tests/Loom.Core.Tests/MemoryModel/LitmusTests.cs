@@ -122,4 +122,22 @@ public class LitmusTests
         Assert.All(seen, outcome => Assert.EndsWith("final 2", outcome));
         Assert.DoesNotContain(seen, o => o.StartsWith("2 1", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_random_walk_over_store_buffering_records_a_preemption_and_a_stale_read_at_the_same_step()
+    {
+        var (seen, result) = Outcomes.Of(() =>
+        {
+            var s = new Shared();
+            int r1 = 0, r2 = 0;
+            Outcomes.Run(
+                new Thread(() => { s.X.Write(1); r1 = s.Y.Read(); }),
+                new Thread(() => { s.Y.Write(1); r2 = s.X.Read(); }));
+            return $"{r1} {r2}";
+        }, new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 500 });
+
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.Equal(["0 0", "0 1", "1 0", "1 1"], seen);
+        Assert.Contains(result.Schedules, id => ScheduleId.Parse(id).Decisions.GroupBy(d => d.Step).Any(g => g.Count() == 2));
+    }
 }
