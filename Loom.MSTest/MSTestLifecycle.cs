@@ -61,6 +61,14 @@ internal static class MSTestLifecycle
             hook => hook.GetParameters().Length == 1 ? [context] : null);
     }
 
+    /// <summary>Whether the method and every set-up and clean-up method around it are synchronous.</summary>
+    public static bool IsSynchronous(MethodInfo method, Type testClass)
+    {
+        var (globalInitialize, globalCleanup) = GlobalHooks.GetOrAdd(testClass.Assembly, FindGlobalHooks);
+        MethodInfo[] all = [method, .. globalInitialize, .. globalCleanup, .. FindMethods(testClass, typeof(TestInitializeAttribute)), .. FindMethods(testClass, typeof(TestCleanupAttribute))];
+        return !all.Any(TheoryMethod.IsAsync) && !typeof(IAsyncDisposable).IsAssignableFrom(testClass);
+    }
+
     private static object Create(Type testClass, TestContext context)
     {
         var constructor = Constructor(testClass) ?? throw new InvalidOperationException($"The test class {testClass.Name} has no public constructor taking nothing or a TestContext.");
