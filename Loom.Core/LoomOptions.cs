@@ -34,7 +34,9 @@ public sealed record LoomOptions
 
     /// <summary>
     /// For <see cref="LoomStrategy.Random"/> and <see cref="LoomStrategy.Pct"/>: how many executions to run,
-    /// one per seed, starting at <see cref="Seed"/>. Default 100.
+    /// one per seed, starting at <see cref="Seed"/>. Default 100. PCT first runs the default schedule once more,
+    /// to measure the execution length its priority change points are drawn from; a failure found by that probe
+    /// run has no seed and is replayed by its schedule id.
     /// </summary>
     public int Iterations { get; init; } = 100;
 

@@ -39,7 +39,10 @@ internal sealed class DependencyTracker
             var skipLastWrite = weakLoad && target is MemoryLocation location && execution.Memory.CanReadOlder(thread, location);
             CheckRaces(state, kind, me, step, skipLastWrite);
 
-            JoinFrom(clock, state.LastWrite);
+            // A weak load that could still read older stores is not ordered after the newest one either: joining
+            // its clock would hide the races of this thread's later operations with that store's thread.
+            if (!skipLastWrite)
+                JoinFrom(clock, state.LastWrite);
             JoinFrom(clock, state.LastAcquire);
             // An acquire that follows a release is ordered after it even though the two commute: the acquire
             // could not have happened before the release made the object available.

@@ -10,20 +10,20 @@ namespace Loom.BugCorpus.Tests;
 /// </summary>
 public sealed class CorpusTests
 {
-    public static IEnumerable<TheoryDataRow<string>> Programs(string test) =>
-        Rows(test, Corpus.All);
+    public static IEnumerable<TheoryDataRow<string>> Programs() =>
+        Rows(Corpus.All);
 
-    public static IEnumerable<TheoryDataRow<string>> ProgramsWithKnownPreemptions(string test) =>
-        Rows(test, Corpus.All.Where(static p => p.PreemptionsNeeded is > 0 && p.Options.Strategy == LoomStrategy.Exhaustive));
+    public static IEnumerable<TheoryDataRow<string>> ProgramsWithKnownPreemptions() =>
+        Rows(Corpus.All.Where(static p => p.PreemptionsNeeded is > 0 && p.Options.Strategy == LoomStrategy.Exhaustive));
 
-    public static IEnumerable<TheoryDataRow<string>> ProgramsRandomFinds(string test) =>
-        Rows(test, Corpus.All.Where(static p => p.RandomIterations is not null));
+    public static IEnumerable<TheoryDataRow<string>> ProgramsRandomFinds() =>
+        Rows(Corpus.All.Where(static p => p.RandomIterations is not null));
 
-    public static IEnumerable<TheoryDataRow<string>> ProgramsPctFinds(string test) =>
-        Rows(test, Corpus.All.Where(static p => p.PctIterations is not null));
+    public static IEnumerable<TheoryDataRow<string>> ProgramsPctFinds() =>
+        Rows(Corpus.All.Where(static p => p.PctIterations is not null));
 
     [Theory]
-    [MemberData(nameof(Programs), nameof(Buggy_version_fails_with_the_expected_kind))]
+    [MemberData(nameof(Programs))]
     public void Buggy_version_fails_with_the_expected_kind(string name)
     {
         var program = Corpus.Get(name);
@@ -34,7 +34,7 @@ public sealed class CorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(Programs), nameof(Failing_schedule_replays_to_the_same_failure))]
+    [MemberData(nameof(Programs))]
     public void Failing_schedule_replays_to_the_same_failure(string name)
     {
         var program = Corpus.Get(name);
@@ -51,7 +51,7 @@ public sealed class CorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(Programs), nameof(Fixed_version_passes_exhaustive_exploration))]
+    [MemberData(nameof(Programs))]
     public void Fixed_version_passes_exhaustive_exploration(string name)
     {
         var program = Corpus.Get(name);
@@ -66,7 +66,7 @@ public sealed class CorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(ProgramsWithKnownPreemptions), nameof(Bug_is_not_found_with_one_preemption_fewer_than_it_needs))]
+    [MemberData(nameof(ProgramsWithKnownPreemptions))]
     public void Bug_is_not_found_with_one_preemption_fewer_than_it_needs(string name)
     {
         var program = Corpus.Get(name);
@@ -81,7 +81,7 @@ public sealed class CorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(ProgramsRandomFinds), nameof(Random_walk_finds_the_bug))]
+    [MemberData(nameof(ProgramsRandomFinds))]
     public void Random_walk_finds_the_bug(string name)
     {
         var program = Corpus.Get(name);
@@ -93,7 +93,7 @@ public sealed class CorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(ProgramsPctFinds), nameof(Pct_finds_the_bug))]
+    [MemberData(nameof(ProgramsPctFinds))]
     public void Pct_finds_the_bug(string name)
     {
         var program = Corpus.Get(name);
@@ -111,8 +111,8 @@ public sealed class CorpusTests
         Assert.Equal(Corpus.All.Count, Corpus.Names.Distinct().Count());
     }
 
-    private static IEnumerable<TheoryDataRow<string>> Rows(string test, IEnumerable<CorpusProgram> programs) =>
-        programs.Select(p => new TheoryDataRow<string>(p.Name) { Skip = KnownEngineIssues.SkipReason(test, p.Name) });
+    private static IEnumerable<TheoryDataRow<string>> Rows(IEnumerable<CorpusProgram> programs) =>
+        programs.Select(p => new TheoryDataRow<string>(p.Name));
 
     private static void AssertFound(CorpusProgram program, ExplorationResult result)
     {

@@ -189,4 +189,36 @@ public class ExhaustiveExplorationTests
         Assert.True(result.Passed, result.Failure?.Report);
         Assert.Equal([1, 2], finals);
     }
+
+    [Fact]
+    public void An_aba_between_a_volatile_read_and_its_compare_exchange_is_found()
+    {
+        // T2 changes the cell and changes it back between T1's read and T1's compare-exchange, which then succeeds.
+        var result = LoomModel.Explore(() =>
+        {
+            var cell = new int[1];
+            int seen = -1, witnessed = -1, firstChange = -1;
+            var t1 = new Thread(() =>
+            {
+                seen = Volatile.Read(ref cell[0]);
+                witnessed = Interlocked.CompareExchange(ref cell[0], 10, seen);
+            });
+            var t2 = new Thread(() =>
+            {
+                var a = Volatile.Read(ref cell[0]);
+                firstChange = Interlocked.CompareExchange(ref cell[0], 5, a);
+                var b = Volatile.Read(ref cell[0]);
+                Interlocked.CompareExchange(ref cell[0], 0, b);
+            });
+            t1.Start();
+            t2.Start();
+            t1.Join();
+            t2.Join();
+            if (seen == 0 && witnessed == 0 && firstChange == 0)
+                throw new InvalidOperationException("ABA: the cell changed and changed back between the read and the compare-exchange");
+        }, new LoomOptions { PreemptionBound = null });
+
+        Assert.Equal(FailureKind.Exception, result.Failure?.Kind);
+        Assert.Contains("ABA", result.Failure!.Exception?.Message);
+    }
 }
