@@ -20,14 +20,14 @@ public sealed class CoverageRunFixture : IDisposable
         Root = Directory.CreateTempSubdirectory("loom-coverage-e2e-").FullName;
         var fixtures = Path.Combine(RepositoryRoot, "tests", "fixtures");
         File.Copy(Path.Combine(fixtures, "Directory.Build.props"), Path.Combine(Root, "Directory.Build.props"));
-        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest.Mtp" })
+        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest", "Coverage.MSTest.Mtp" })
             CopyDirectory(Path.Combine(fixtures, project), Path.Combine(Root, project));
         var configuration = typeof(CoverageRunFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var repoRoot = "-p:LoomRepoRoot=" + RepositoryRoot + Path.DirectorySeparatorChar;
 
         // Loom.Core and the collector are built in this configuration already (this project references them);
         // building them again could race with the other test projects of the solution.
-        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest.Mtp" })
+        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest", "Coverage.MSTest.Mtp" })
         {
             var build = Command.Run(Path.Combine(Root, project), "dotnet", "build", "-c", configuration, "--no-dependencies", repoRoot, "-nologo", "-v:q");
             if (build.ExitCode != 0)
@@ -52,6 +52,13 @@ public sealed class CoverageRunFixture : IDisposable
             ?? throw new InvalidOperationException($"dotnet test --collect loom-coverage on the NUnit fixture wrote no loom-coverage.json:\n{NUnitOutput}");
         NUnitJson = JsonDocument.Parse(File.ReadAllText(nunitJson));
 
+        var mstest = DotnetTest("Coverage.MSTest", "--results-directory", Path.Combine(Root, "mstest-results"));
+        MSTestOutput = mstest.Output;
+        MSTestExitCode = mstest.ExitCode;
+        var mstestJson = Directory.EnumerateFiles(Path.Combine(Root, "mstest-results"), "loom-coverage.json", SearchOption.AllDirectories).SingleOrDefault()
+            ?? throw new InvalidOperationException($"dotnet test --collect loom-coverage on the MSTest fixture wrote no loom-coverage.json:\n{MSTestOutput}");
+        MSTestJson = JsonDocument.Parse(File.ReadAllText(mstestJson));
+
         MtpResults = Path.Combine(Root, "mtp-results");
         var application = Path.Combine(Root, "Coverage.MSTest.Mtp", "bin", configuration, "net10.0", "Coverage.MSTest.Mtp" + (OperatingSystem.IsWindows() ? ".exe" : ""));
         var mtp = Command.Run(Path.Combine(Root, "Coverage.MSTest.Mtp"), application, "--loom-coverage", "--results-directory", MtpResults);
@@ -66,9 +73,17 @@ public sealed class CoverageRunFixture : IDisposable
     private readonly string _configuration;
 
     /// <summary><c>dotnet test --collect loom-coverage</c> on the NUnit fixture, with more arguments.</summary>
-    public (int ExitCode, string Output) DotnetTestNUnit(params string[] arguments) =>
-        Command.Run(Path.Combine(Root, "Coverage.NUnit"), "dotnet",
+    public (int ExitCode, string Output) DotnetTestNUnit(params string[] arguments) => DotnetTest("Coverage.NUnit", arguments);
+
+    private (int ExitCode, string Output) DotnetTest(string project, params string[] arguments) =>
+        Command.Run(Path.Combine(Root, project), "dotnet",
             ["test", "--no-build", "-c", _configuration, "-p:LoomRepoRoot=" + RepositoryRoot + Path.DirectorySeparatorChar, "--collect", "loom-coverage", .. arguments]);
+
+    public string MSTestOutput { get; }
+
+    public int MSTestExitCode { get; }
+
+    public JsonDocument MSTestJson { get; }
 
     public string NUnitOutput { get; }
 
@@ -108,6 +123,7 @@ public sealed class CoverageRunFixture : IDisposable
         Json.Dispose();
         MtpJson.Dispose();
         NUnitJson.Dispose();
+        MSTestJson.Dispose();
         if (Environment.GetEnvironmentVariable("LOOM_KEEP_E2E") is null)
         {
             try

@@ -1,0 +1,53 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace Loom.Coverage.Tests.EndToEnd;
+
+/// <summary>
+/// The same collector on an MSTest project under VSTest: <c>dotnet test --collect loom-coverage</c> on the MSTest
+/// fixture, which explores the counter under Loom and runs the ledger without it.
+/// </summary>
+[Collection(CoverageRunCollection.Name)]
+public class MSTestCoverageEndToEndTests(CoverageRunFixture run)
+{
+    [Fact]
+    public void Every_site_has_the_status_the_MSTest_tests_give_it()
+    {
+        Assert.True(run.MSTestExitCode == 0, run.MSTestOutput);
+        var sites = run.MSTestJson.RootElement.GetProperty("sites").EnumerateArray().Select(Site);
+
+        Assert.Equal([
+            "Counter.cs:10 atomic loom",
+            "Counter.cs:12 atomic loom",
+            "Counter.cs:14 atomic never-hit",
+            "Diagnostics.cs:23 time file-never-loaded",
+            "Diagnostics.cs:29 time file-never-loaded",
+            "Ledger.cs:13 sync outside-loom",
+            "Ledger.cs:19 random never-hit",
+            "Ledger.cs:21 atomic outside-loom",
+            "Mailbox.cs:13 sync file-never-loaded",    // no MSTest test touches the mailbox or the gate
+            "Mailbox.cs:14 retry file-never-loaded",
+            "Mailbox.cs:15 sync file-never-loaded",
+            "Mailbox.cs:20 sync file-never-loaded",
+            "Mailbox.cs:22 sync file-never-loaded",
+            "SpinGate.cs:15 atomic file-never-loaded",
+            "SpinGate.cs:15 retry file-never-loaded",
+            "SpinGate.cs:17 time file-never-loaded",
+            "SpinGate.cs:22 atomic file-never-loaded",
+            "Stamp.cs:8 time file-never-loaded",
+            "Unused/Journal.cs:9 file-io file-never-loaded",
+            "Unused/Journal.cs:11 random file-never-loaded",
+        ], sites);
+        Assert.Contains("atomic      2/6 (33.3%)", run.MSTestOutput);
+        Assert.Equal("Coverage.MSTest.LoomTests.Increments_are_not_lost",
+            run.MSTestJson.RootElement.GetProperty("sites").EnumerateArray().First().GetProperty("firstTest").GetString());
+    }
+
+    private string Site(JsonElement site)
+    {
+        var file = Path.GetRelativePath(Path.Combine(run.Root, "Coverage.Library"), site.GetProperty("file").GetString()!).Replace('\\', '/');
+        return $"{file}:{site.GetProperty("line").GetInt32()} {site.GetProperty("category").GetString()} {site.GetProperty("status").GetString()}";
+    }
+}
