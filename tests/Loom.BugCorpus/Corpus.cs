@@ -54,6 +54,7 @@ public static class Corpus
         EarlyReturnLockLeak.Program,
         StoreBufferingMutualExclusion.Program,
         MessagePassingPlainFlag.Program,
+        SpscRingBuffer.Program,
         SpinLockWithoutCas.Program,
     ];
 
