@@ -83,9 +83,9 @@ internal sealed class TreeScanner
 
     private void ScanMemberReference(SemanticModel model, SourceMarkers markers, IdentifierNameSyntax identifier)
     {
-        if (Bound(model.GetSymbolInfo(identifier)) is not (IPropertySymbol or IFieldSymbol) || identifier.Parent is NameColonSyntax)
+        var symbol = Bound(model.GetSymbolInfo(identifier));
+        if (symbol is not (IPropertySymbol or IFieldSymbol) || identifier.Parent is NameColonSyntax)
             return;
-        var symbol = Bound(model.GetSymbolInfo(identifier))!;
         if (IsInsideNameof(identifier))
             return;
         var receiver = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? model.GetTypeInfo(access.Expression).Type : null;

@@ -226,7 +226,17 @@ public static class HtmlReportWriter
         _ => 4,
     };
 
-    private static string Anchor(string file, int line) => $"L{(uint)StringComparer.Ordinal.GetHashCode(file) % 100000u:00000}-{line}";
+    /// <summary>A stable anchor for a site's source line: the same report always renders the same page.</summary>
+    private static string Anchor(string file, int line) => $"L{StableHash(file):x8}-{line}";
+
+    // FNV-1a: string.GetHashCode is randomized per process, which would make every rendering of a report differ.
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+            hash = (hash ^ c) * 16777619u;
+        return hash;
+    }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
