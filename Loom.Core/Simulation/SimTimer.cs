@@ -82,7 +82,8 @@ internal sealed class SimTimer : ITimer
             _clock.Arm(this, _period);
         if (_action is not null)
         {
-            execution.QueueWork(_action, _name!, "simulation", owner);
+            var action = _action;
+            execution.QueueWork(() => ContextFree.Run(action), _name!, "simulation", owner);
             return;
         }
         if (_callback is null)
@@ -90,9 +91,11 @@ internal sealed class SimTimer : ITimer
         var callback = _callback;
         var state = _state;
         var context = _context;
+        // The callback runs without a synchronization context, so that what it completes (the task of a Task.Delay)
+        // resumes ConfigureAwait(false) code inline rather than on the real thread pool.
         Action run = context is null
-            ? () => callback(state)
-            : () => ExecutionContext.Run(context, static s => { var (c, st) = ((TimerCallback, object?))s!; c(st); }, (callback, state));
+            ? () => ContextFree.Run(() => callback(state))
+            : () => ContextFree.Run(() => ExecutionContext.Run(context, static s => { var (c, st) = ((TimerCallback, object?))s!; c(st); }, (callback, state)));
         execution.QueueWork(run, $"timer callback {WorkNames.Describe(callback)}", "timer fires", owner);
     }
 
