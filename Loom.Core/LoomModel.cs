@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using Loom.Runtime;
 
@@ -50,6 +51,24 @@ public static class LoomModel
     /// <exception cref="LoomFailureException">An execution failed; the message holds its interleaving and schedule id.</exception>
     /// <exception cref="ArgumentException">An option is invalid (see <see cref="LoomOptions.Validate"/>).</exception>
     public static ExplorationResult Check(Func<Task> body, LoomOptions? options = null) => ThrowOnFailure(Explore(body, options));
+
+    /// <summary>
+    /// Waits for a task from synchronous code. Inside a Loom execution the calling logical thread blocks at a
+    /// scheduling point while other threads and continuations run (a real wait there would stall the execution);
+    /// outside, it is an ordinary wait.
+    /// </summary>
+    /// <param name="task">The task to wait for.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="task"/> is <see langword="null"/>.</exception>
+    /// <exception cref="Exception">Whatever the task failed with (the exception itself, not an AggregateException).</exception>
+    public static void WaitFor(Task task, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (!task.IsCompleted && LoomRuntime.Controlled("LoomModel.WaitFor", file, line) is { } me)
+            me.Execution.WaitForTask(me, task, "a task (LoomModel.WaitFor)", file, line);
+        task.GetAwaiter().GetResult();
+    }
 
     private static ExplorationResult ThrowOnFailure(ExplorationResult result) =>
         result.Failure is { } failure ? throw new LoomFailureException(failure) : result;

@@ -162,4 +162,23 @@ public class AsyncExplorationTests
         Assert.Equal(FailureKind.UncontrolledConcurrency, result.Failure?.Kind);
         Assert.Contains("AsyncExplorationTests.cs", result.Failure!.Message);
     }
+
+    [Fact]
+    public void Synchronous_code_waits_for_a_task_under_control_with_wait_for()
+    {
+        var result = LoomModel.Explore(() =>
+        {
+            var counter = new Counter();
+            var task = LoomTask.Run(async () =>
+            {
+                await Task.Yield();
+                Interlocked.Increment(ref counter.Value);
+            });
+            LoomModel.WaitFor(task);
+            if (counter.Value != 1)
+                throw new InvalidOperationException("WaitFor returned before the task finished");
+        }, new LoomOptions { PreemptionBound = null });
+
+        Assert.True(result.Passed, result.Failure?.Report);
+    }
 }
