@@ -27,8 +27,8 @@ internal static class ExplorationCounts
             corpus.Add(CorpusRow(program));
         report.Table(
             "Bug corpus: executions per strategy",
-            "Fixed version: executions to exhaust its space with the program's options (the bound it is checked at), with and without POR (capped at 200,000). " +
-            "Buggy version: executions until the bug is found: exhaustive (program's options), random walk and PCT depth 3 (seeds from 0, up to 20,000; '-' if not found).",
+            "Fixed version: executions to exhaust its space with the program's options (the bound it is checked at), with and without POR (capped at 20,000). " +
+            "Buggy version: executions until the bug is found: exhaustive (program's options), random walk and PCT depth 3 (seeds from 0, up to 2,000; '-' if not found).",
             ["program", "fixed: with POR", "fixed: without POR", "bug: exhaustive", "bug: random", "bug: PCT"],
             corpus);
     }
@@ -47,11 +47,11 @@ internal static class ExplorationCounts
         if (fixedOptions.Strategy == LoomStrategy.Exhaustive)
         {
             withPor = Count(LoomModel.Explore(program.Fixed, fixedOptions));
-            withoutPor = Count(LoomModel.Explore(program.Fixed, fixedOptions with { PartialOrderReduction = false, MaxExecutions = 200_000 }));
+            withoutPor = Count(LoomModel.Explore(program.Fixed, fixedOptions with { PartialOrderReduction = false, MaxExecutions = 20_000 }));
         }
         var exhaustive = program.Options.Strategy == LoomStrategy.Exhaustive ? UntilFound(program.Buggy, program.Options) : "-";
-        var random = UntilFound(program.Buggy, new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 20_000 });
-        var pct = UntilFound(program.Buggy, new LoomOptions { Strategy = LoomStrategy.Pct, Iterations = 20_000, PctDepth = program.PctDepth });
+        var random = UntilFound(program.Buggy, new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 2_000 });
+        var pct = UntilFound(program.Buggy, new LoomOptions { Strategy = LoomStrategy.Pct, Iterations = 2_000, PctDepth = program.PctDepth });
         return [program.Name, withPor, withoutPor, exhaustive, random, pct];
     }
 
