@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -10,10 +11,13 @@ internal static class WorkNames
     [ThreadStatic]
     private static string? t_nextTask;
 
+    /// <summary>The continuation name of each state machine box type seen so far (<see langword="null"/> for none).</summary>
+    private static readonly ConcurrentDictionary<Type, string?> s_stateMachines = new();
+
     public static string Of(SendOrPostCallback callback, object? state) => state switch
     {
         Delegate continuation => Describe(continuation),
-        not null when StateMachineOf(state.GetType()) is { } method => $"continuation of {method}",
+        not null when ContinuationOf(state.GetType()) is { } name => name,
         _ => Describe(callback),
     };
 
@@ -34,22 +38,34 @@ internal static class WorkNames
     /// </summary>
     public static string Describe(Delegate callback)
     {
-        if (callback.Target is { } target && StateMachineOf(target.GetType()) is { } method)
-            return $"continuation of {method}";
+        if (callback.Target is { } target && ContinuationOf(target.GetType()) is { } name)
+            return name;
         return MethodOf(callback.Method.Name) is { } lambdaOwner ? $"work in {lambdaOwner}" : callback.Method.Name;
     }
 
-    /// <summary>The async method whose state machine a runtime box type carries as a generic argument, if any.</summary>
-    private static string? StateMachineOf(Type type)
+    /// <summary>
+    /// <c>continuation of</c> the async method whose state machine a runtime box type carries as a generic argument,
+    /// if any.
+    /// </summary>
+    private static string? ContinuationOf(Type type)
     {
         if (!type.IsGenericType)
             return null;
+        // Every continuation asks; reflection over the generic arguments is the cost of a step, so remember the answer.
+        if (s_stateMachines.TryGetValue(type, out var known))
+            return known;
+        string? found = null;
         foreach (var argument in type.GetGenericArguments())
         {
             if (MethodOf(argument.Name) is { } method)
-                return method;
+            {
+                found = method;
+                break;
+            }
         }
-        return null;
+        var name = found is null ? null : $"continuation of {found}";
+        s_stateMachines.TryAdd(type, name);
+        return name;
     }
 
     /// <summary>

@@ -22,7 +22,18 @@ public sealed class SimClock : TimeProvider
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     private readonly Execution _execution;
-    private readonly List<SimTimer> _armed = new();
+
+    /// <summary>
+    /// Armed timers by due time, then by when they were armed. Re-arming or disarming a timer leaves its old entry
+    /// behind, recognized as stale by its arming number and skipped when it comes up.
+    /// </summary>
+    private readonly PriorityQueue<SimTimer, (long Due, long Arming)> _armed = new();
+
+    /// <summary>The timers that fall due at the instant being fired, reused from one advance to the next.</summary>
+    private readonly List<SimTimer> _due = new();
+
+    /// <summary>How many timers are armed (entries of <see cref="_armed"/> that are not stale).</summary>
+    private int _live;
     private long _now;
     private long _armings;
 
@@ -82,18 +93,26 @@ public sealed class SimClock : TimeProvider
     /// <summary>Arms <paramref name="timer"/> to fire <paramref name="after"/> from now (or disarms it for infinite).</summary>
     internal void Arm(SimTimer timer, TimeSpan after)
     {
-        _armed.Remove(timer);
+        Disarm(timer);
         if (after == Timeout.InfiniteTimeSpan)
             return;
         timer.Due = _now + after.Ticks;
         timer.Arming = ++_armings;
-        _armed.Add(timer);
+        timer.IsArmed = true;
+        _live++;
+        _armed.Enqueue(timer, (timer.Due, timer.Arming));
     }
 
-    internal void Disarm(SimTimer timer) => _armed.Remove(timer);
+    internal void Disarm(SimTimer timer)
+    {
+        if (!timer.IsArmed)
+            return;
+        timer.IsArmed = false;
+        _live--;
+    }
 
     /// <summary>Whether any timer or sleeper is waiting for time to pass.</summary>
-    internal bool HasPending => _armed.Count > 0;
+    internal bool HasPending => _live > 0;
 
     /// <summary>
     /// Called when nothing can run: jumps to the earliest due time and fires every timer due then, each as its own
@@ -101,21 +120,28 @@ public sealed class SimClock : TimeProvider
     /// </summary>
     internal bool Advance()
     {
-        if (_armed.Count == 0)
+        while (_armed.TryPeek(out var head, out var key) && !IsCurrent(head, key.Arming))
+            _armed.Dequeue();
+        if (!_armed.TryPeek(out _, out var first))
             return false;
-        var next = long.MaxValue;
-        foreach (var timer in _armed)
-            next = Math.Min(next, timer.Due);
-        _now = Math.Max(_now, next);
+        _now = Math.Max(_now, first.Due);
 
-        var due = _armed.FindAll(t => t.Due <= _now);
         // Fire in the order they were armed, so the default schedule is stable; the strategy may reorder them.
-        due.Sort(static (a, b) => a.Arming.CompareTo(b.Arming));
-        foreach (var timer in due)
+        _due.Clear();
+        while (_armed.TryPeek(out var timer, out var entry) && entry.Due <= _now)
         {
-            _armed.Remove(timer);
-            timer.Fire(_execution);
+            _armed.Dequeue();
+            if (!IsCurrent(timer, entry.Arming))
+                continue;
+            timer.IsArmed = false;
+            _live--;
+            _due.Add(timer);
         }
+        foreach (var timer in _due)
+            timer.Fire(_execution);
+        _due.Clear();
         return true;
     }
+
+    private static bool IsCurrent(SimTimer timer, long arming) => timer.IsArmed && timer.Arming == arming;
 }

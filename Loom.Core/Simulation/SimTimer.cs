@@ -52,6 +52,9 @@ internal sealed class SimTimer : ITimer
     /// <summary>When the timer was last armed, to order timers that fall due together.</summary>
     public long Arming { get; set; }
 
+    /// <summary>Whether the timer is armed on its clock now.</summary>
+    public bool IsArmed { get; set; }
+
     /// <summary>Whether the timer has fired at least once.</summary>
     public bool Fired { get; private set; }
 

@@ -100,14 +100,15 @@ public static class Scenarios
     /// <summary>
     /// Once a leader of some term has accepted a write, no leader of an older term accepts one. Three replicas elect
     /// leaders under random partitions and drifting clocks, while a client broadcasts a write every 50 ms for 8
-    /// simulated seconds. With the bug, an asymmetric partition that leaves the leader able to hear but not to be
+    /// simulated seconds (or <paramref name="duration"/>). With the bug, an asymmetric partition that leaves the leader able to hear but not to be
     /// heard lets the others elect a new leader while the old one keeps accepting writes (so does the moment after a
     /// symmetric partition heals, before the old leader learns of the new term).
     /// </summary>
     /// <param name="ignoreOthersWhileLeader">The bug of <see cref="LeaseReplica"/>: a leader that does not step down when it cannot be heard.</param>
     /// <param name="asymmetricProbability">The share of partitions that are asymmetric.</param>
     /// <param name="history">Where the accepted writes go, for the caller to inspect.</param>
-    public static Func<Task> OnlyTheCurrentLeaderAcceptsWrites(bool ignoreOthersWhileLeader, double asymmetricProbability = 0.5, Action<WriteHistory>? history = null) => async () =>
+    /// <param name="duration">How much simulated time the run covers; 8 s if <see langword="null"/>.</param>
+    public static Func<Task> OnlyTheCurrentLeaderAcceptsWrites(bool ignoreOthersWhileLeader, double asymmetricProbability = 0.5, Action<WriteHistory>? history = null, TimeSpan? duration = null) => async () =>
     {
         var options = new SimulationOptions
         {
@@ -136,7 +137,7 @@ public static class Scenarios
                 await Task.Delay(TimeSpan.FromMilliseconds(50), node.Clock);
             }
         });
-        await Task.Delay(TimeSpan.FromSeconds(8), world.Clock);
+        await Task.Delay(duration ?? TimeSpan.FromSeconds(8), world.Clock);
         if (accepted.FindStaleWrite() is { } stale)
             throw new InvalidOperationException(stale);
     };
