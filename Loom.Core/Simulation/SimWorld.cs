@@ -141,7 +141,9 @@ public sealed class SimWorld : IAsyncDisposable
 
     /// <summary>
     /// Ends the world: no more faults, and every node stops (its remaining work is dropped, its disk left as it is),
-    /// so the execution's body can return without leaving work behind.
+    /// so the execution's body can return without leaving work behind. A node still up that never got to run fails
+    /// the execution (<see cref="FailureKind.NothingControlled"/>): the body ended before simulated time let it start,
+    /// so the run tested nothing of it.
     /// </summary>
     /// <returns>A completed task.</returns>
     public ValueTask DisposeAsync()
@@ -150,8 +152,18 @@ public sealed class SimWorld : IAsyncDisposable
             return ValueTask.CompletedTask;
         _shutDown = true;
         _faults.Stop();
+        var idle = _nodes.Where(n => !n.HasRun && n.IsUp).Select(n => $"'{n.Name}'").ToList();
         foreach (var node in _nodes)
             node.Shutdown(me);
+        if (idle.Count > 0)
+        {
+            Execution.Fail(
+                FailureKind.NothingControlled,
+                $"The SimWorld was disposed before node{(idle.Count == 1 ? "" : "s")} {string.Join(", ", idle)} ever ran, so the run tested nothing of " +
+                $"{(idle.Count == 1 ? "it" : "them")}. Await something in the body before the world ends (a Task.Delay on world.Clock, or a task the nodes complete) " +
+                "so that the nodes get their turns and simulated time passes.",
+                me);
+        }
         return ValueTask.CompletedTask;
     }
 

@@ -236,6 +236,20 @@ public class NodeTests
     }
 
     [Fact]
+    public void A_world_disposed_before_its_nodes_ran_fails_the_run_instead_of_passing_untested()
+    {
+        var result = Once(async () =>
+        {
+            await using var world = new SimWorld();
+            world.AddNode("never", async node => await Task.Delay(Seconds(1), node.Clock));
+        });
+
+        var failure = Assert.IsType<LoomFailure>(result.Failure);
+        Assert.Equal(FailureKind.NothingControlled, failure.Kind);
+        Assert.Contains("before node 'never' ever ran", failure.Message);
+    }
+
+    [Fact]
     public void A_world_exists_only_inside_a_Loom_execution_and_once_per_execution()
     {
         var outside = Assert.Throws<InvalidOperationException>(() => new SimWorld());

@@ -45,6 +45,9 @@ public sealed class SimNode
     /// <summary>Whether the node is running or paused (not crashed, not exited).</summary>
     public bool IsUp => State is SimNodeState.Running or SimNodeState.Paused;
 
+    /// <summary>Whether the node's entry point has run at least once (its first piece of work got its turn).</summary>
+    public bool HasRun { get; private set; }
+
     /// <summary>Which life of the node this is: 1 until its first restart, then one more per restart.</summary>
     public int Incarnation => _incarnation.Number;
 
@@ -149,6 +152,7 @@ public sealed class SimNode
 
     private void RunEntryPoint(NodeIncarnation incarnation)
     {
+        HasRun = true;
         Task task;
         try
         {
