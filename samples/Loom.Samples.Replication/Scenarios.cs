@@ -22,7 +22,7 @@ public static class Scenarios
         var options = new SimulationOptions
         {
             Network = new LinkFaults { Latency = TimeDistribution.Uniform(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5)) },
-            Nodes = new NodeFaults { CrashRate = 1, RestartDelay = TimeDistribution.Uniform(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200)), Among = ["db"] },
+            Nodes = new NodeFaults { CrashRate = 5, RestartDelay = TimeDistribution.Uniform(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200)), Among = ["db"] },
             Disk = new DiskFaults
             {
                 UnflushedWriteKeptProbability = 0.3,
