@@ -92,9 +92,11 @@ public sealed class SimWorld : IAsyncDisposable
     /// <returns>The node.</returns>
     /// <exception cref="ArgumentException">The name is empty, has white space, or is taken; or an option is invalid.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="entryPoint"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The world was disposed.</exception>
     public SimNode AddNode(string name, Func<SimNode, Task> entryPoint, SimNodeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(entryPoint);
+        ObjectDisposedException.ThrowIf(_shutDown, this);
         if (string.IsNullOrWhiteSpace(name) || name.Any(char.IsWhiteSpace))
             throw new ArgumentException($"A node name must be non-empty and without white space; got '{name}'.", nameof(name));
         if (_nodes.Any(n => n.Name == name))

@@ -257,9 +257,11 @@ public class NodeTests
 
         var result = Once(async () =>
         {
-            await using var world = new SimWorld();
+            var world = new SimWorld();
             Assert.Contains("already has a SimWorld", Assert.Throws<InvalidOperationException>(() => new SimWorld()).Message);
             await world.Wait(Ms(1));
+            await world.DisposeAsync();
+            Assert.Throws<ObjectDisposedException>(() => world.AddNode("late", _ => Task.CompletedTask));
         });
 
         Passes(result);
