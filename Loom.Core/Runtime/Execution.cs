@@ -470,11 +470,13 @@ internal sealed class Execution
     {
         if (_step >= Options.MaxSteps)
         {
-            var at = me is null ? "" : $" at {me.Pending.Name} ({me.Pending.Location})";
+            var where = me is null
+                ? "The bound was reached as a thread finished"
+                : $"{me.Label} was at {me.Pending.Name} ({me.Pending.Location}) when the bound was reached";
             Fail(
                 FailureKind.StepBoundExceeded,
                 $"The execution took more than {Options.MaxSteps} scheduling points (LoomOptions.MaxSteps): a livelock or a runaway loop. " +
-                $"{(me is null ? "" : me.Label)} was{at} when the bound was reached; the loop is in the last steps of the trace. " +
+                $"{where}; the loop is in the last steps of the trace. " +
                 "If the model legitimately needs more steps, raise MaxSteps.",
                 me);
             ThrowIfAborting(me);
