@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 
-namespace Loom.Xunit.Tests.EndToEnd;
+namespace Loom.Tests.EndToEnd;
 
 /// <summary>A <c>dotnet test</c> (VSTest) run with the detailed console logger, parsed into per-case results.</summary>
 public sealed partial class VsTestRun

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Text;
 
-namespace Loom.Adapters.Tests.EndToEnd;
+namespace Loom.Tests.EndToEnd;
 
 /// <summary>Runs a real command (dotnet, a test executable) and captures everything it printed.</summary>
 public static class CommandRunner

@@ -1,4 +1,4 @@
-namespace Loom.Xunit.Tests.EndToEnd;
+namespace Loom.Tests.EndToEnd;
 
 /// <summary>What a finished command printed and returned.</summary>
 public sealed record ProcessResult(string Command, int ExitCode, string Output)
