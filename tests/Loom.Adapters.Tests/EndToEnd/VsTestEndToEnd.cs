@@ -10,11 +10,21 @@ namespace Loom.Adapters.Tests.EndToEnd;
 /// A framework's VSTest fixture run with the real <c>dotnet test</c>, asserting on what it printed: the same
 /// behaviours as the xUnit adapter's end-to-end tests, in each framework's naming and filter syntax.
 /// </summary>
-public abstract partial class VsTestEndToEnd(FixtureSet fixture)
+public abstract partial class VsTestEndToEnd
 {
     private const string Buggy = "Fixture.BuggyCounterTests.Increments_are_not_lost";
     private const string BuggyGrouped = "Fixture.BuggyCounterTests.Increments_are_not_lost_grouped";
     private const string Fixed = "Fixture.FixedCounterTests";
+
+    private readonly FixtureSet fixture;
+
+    protected VsTestEndToEnd(FixtureSet fixture)
+    {
+        this.fixture = fixture;
+        // Every test starts from no recorded failures: failures a run records make the next run list them first,
+        // as regressions, which would make each test's expectations depend on the tests run before it.
+        File.Delete(fixture.VsTestSource("BuggyCounterTests.loom-regressions"));
+    }
 
     [Fact]
     public void List_tests_shows_one_case_per_seed_and_per_schedule()
@@ -199,7 +209,6 @@ public abstract partial class VsTestEndToEnd(FixtureSet fixture)
     public void Failing_schedules_round_trip_through_the_regressions_file()
     {
         var file = fixture.VsTestSource("BuggyCounterTests.loom-regressions");
-        File.Delete(file);
 
         var run = fixture.VsTest("--filter", fixture.MethodFilter(Buggy));
         var failing = run.Failed.Select(c => ScheduleOf(c.Name)).Order().ToArray();

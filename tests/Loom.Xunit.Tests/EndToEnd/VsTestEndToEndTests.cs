@@ -8,11 +8,21 @@ namespace Loom.Xunit.Tests.EndToEnd;
 
 /// <summary>The xUnit fixture run with the real <c>dotnet test</c> under VSTest, asserting on what it printed.</summary>
 [Collection(EndToEndCollection.Name)]
-public sealed partial class VsTestEndToEndTests(FixtureBuild fixture)
+public sealed partial class VsTestEndToEndTests
 {
     private const string Buggy = "Fixture.BuggyCounterTests.Increments_are_not_lost";
     private const string BuggyGrouped = "Fixture.BuggyCounterTests.Increments_are_not_lost_grouped";
     private const string Fixed = "Fixture.FixedCounterTests";
+
+    private readonly FixtureBuild fixture;
+
+    public VsTestEndToEndTests(FixtureBuild fixture)
+    {
+        this.fixture = fixture;
+        // Every test starts from no recorded failures: failures a run records make the next run list them first,
+        // as regressions, which would make each test's expectations depend on the tests run before it.
+        File.Delete(fixture.VsTestSource("BuggyCounterTests.loom-regressions"));
+    }
 
     [Fact]
     public void List_tests_shows_one_case_per_seed_and_per_schedule()
@@ -160,7 +170,7 @@ public sealed partial class VsTestEndToEndTests(FixtureBuild fixture)
     {
         var run = fixture.VsTest("--filter", $"FullyQualifiedName={BuggyGrouped}");
 
-        // Regression cases recorded by other tests may be listed too; the groups are the cases named by a range.
+        // The groups are the cases named by a range.
         var groups = run.Cases.Where(c => c.Name.Contains("[schedules ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, groups.Length);
         var failedGroup = groups.First(g => g.Outcome == "Failed");
@@ -208,7 +218,6 @@ public sealed partial class VsTestEndToEndTests(FixtureBuild fixture)
     public void Failing_schedules_round_trip_through_the_regressions_file()
     {
         var file = fixture.VsTestSource("BuggyCounterTests.loom-regressions");
-        File.Delete(file);
 
         var run = fixture.VsTest("--filter", $"FullyQualifiedName={Buggy}");
         var failing = run.Failed.Select(c => ScheduleOf(c.Name)).Order().ToArray();
