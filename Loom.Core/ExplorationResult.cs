@@ -76,6 +76,12 @@ public sealed class ExplorationResult
     /// <summary>How many executions were restarted because a garbage collection may have moved memory they tracked by address.</summary>
     internal int GcRestarts { get; init; }
 
+    /// <summary>
+    /// How many executions were run again because queued work that ran on the OS thread of the thread that chose it
+    /// stood in that thread's way (the price of running async work without OS thread switches; see docs/engine.md).
+    /// </summary>
+    internal int NestingRestarts { get; init; }
+
     /// <summary>One line saying what was explored, for example <c>3 executions, space exhausted (preemption bound 2)</c>.</summary>
     public string Summary
     {

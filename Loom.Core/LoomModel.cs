@@ -23,8 +23,9 @@ public static class LoomModel
     }
 
     /// <summary>
-    /// Explores an asynchronous body. Until controlled async scheduling lands, the body's task is awaited
-    /// synchronously on logical thread 0, so its awaits must complete on that thread.
+    /// Explores an asynchronous body. Its continuations, the tasks it starts and its timers are steps the scheduler
+    /// orders; thread 0 waits for the body's task under the scheduler's control. The exploration runs on a pooled
+    /// OS thread, with the caller's execution context, while the caller waits.
     /// </summary>
     /// <param name="body">The test body.</param>
     /// <param name="options">How to explore; <see langword="null"/> for the defaults.</param>

@@ -106,6 +106,12 @@ public sealed record LoomOptions
     /// </summary>
     public bool DeterminismCheck { get; init; }
 
+    /// <summary>
+    /// Whether queued work may run on the OS thread of the thread that chose it (Execution.Transfer). Only tests
+    /// turn it off, to check that explorations are the same either way.
+    /// </summary>
+    internal bool Nesting { get; init; } = true;
+
     /// <summary>Checks every option and throws <see cref="ArgumentException"/> naming the first invalid one.</summary>
     /// <exception cref="ArgumentException">An option is out of range or contradicts another.</exception>
     public void Validate()

@@ -30,8 +30,15 @@ internal sealed class Execution
     /// <summary>The longest such wait while the thread pool still has queued work.</summary>
     private static readonly TimeSpan EscapeGraceWhilePoolBusy = TimeSpan.FromSeconds(2);
 
+    /// <summary>How many queued work items may run stacked above one another on one OS thread.</summary>
+    private const int MaxNesting = 8;
+
     [ThreadStatic]
     private static Baton? t_callerBaton;
+
+    /// <summary>Batons for queued work run above another thread's scheduling point on this OS thread.</summary>
+    [ThreadStatic]
+    private static Stack<Baton>? t_nestedBatons;
 
     private readonly IExplorationStrategy _strategy;
     private readonly List<LogicalThread> _threads = new();
@@ -121,8 +128,24 @@ internal sealed class Execution
     /// <summary>Whether the strategy cut this execution short because it can only repeat explored interleavings.</summary>
     public bool Pruned => _pruned;
 
-    /// <summary>Whether a garbage collection may have moved memory this execution tracks by address, so it must run again.</summary>
+    /// <summary>
+    /// Whether the execution must run again with the same decisions: a garbage collection may have moved memory it
+    /// tracks by address, or queued work it ran above another thread's scheduling point stood in that thread's way
+    /// (<see cref="UnnestStep"/>).
+    /// </summary>
     public bool RestartRequested => _restartRequested;
+
+    /// <summary>The start step of the queued work that must run on a pooled worker when the execution runs again.</summary>
+    public int? UnnestStep { get; private set; }
+
+    /// <summary>Whether queued work may run above the scheduling point of the thread that chose it, on that thread's OS thread.</summary>
+    public bool Nesting { get; init; }
+
+    /// <summary>Whether thread 0 runs on a pooled worker, so queued work may run above it on its OS thread (Explorer).</summary>
+    public bool MainCanHost { get; init; }
+
+    /// <summary>The start steps of queued work that runs on a pooled worker rather than above the thread that chose it.</summary>
+    public HashSet<int>? Unnested { get; init; }
 
     public bool Aborting => _aborting;
 
@@ -253,7 +276,7 @@ internal sealed class Execution
                     $"The model started more than {LoomOptions.MaxThreads} threads in one execution; Loom tracks at most {LoomOptions.MaxThreads} (LoomOptions.MaxThreads).");
             }
             var thread = new LogicalThread(this, _threads.Count, body) { Name = name, Mirror = mirror, Owner = LogicalThread.Current?.Owner };
-                        _threads.Add(thread);
+            _threads.Add(thread);
             if (LogicalThread.Current is { } parent)
             {
                 _strategy.OnSpawn(parent, thread);
@@ -620,19 +643,78 @@ internal sealed class Execution
             lock (_gate)
                 next.Status = ThreadStatus.Running;
             Interlocked.Increment(ref _liveWorkers);
-            // A finishing worker thread has nothing left on its stack: it runs the next thread itself.
-            if (me is null && Worker.Current is { } worker)
+            next.StartStep = _step - 1;
+            // Queued work usually runs to its end without stopping, so the OS thread that chose it runs it, above the
+            // chooser's scheduling point (or, for a thread that finished, in its place): no OS thread switch.
+            if (NestingHost(me, next) is { } host)
+                host.NextAbove = next;
+            else if (me is null && LogicalThread.Current?.Below is null && Worker.Current is { } worker)
                 worker.RunNext(next);
             else
                 WorkerPool.Shared.Start(next);
+        }
+        else if (next.Above is { Status: not ThreadStatus.Finished } above)
+        {
+            // The work above next stopped at a scheduling point and next must run first: it cannot, on that stack.
+            // Run the execution again with the same decisions, and that work on a worker of its own.
+            lock (_gate)
+            {
+                _restartRequested = true;
+                UnnestStep = above.StartStep;
+            }
+            BeginAbort();
         }
         else
         {
             next.Baton.Signal();
         }
 
-        if (me is not null)
-            Park(me);
+        if (me is null)
+            return;
+        if (me.NextAbove is not null)
+            RunAbove(me);
+        Park(me);
+    }
+
+    /// <summary>The thread above whose scheduling point <paramref name="work"/> runs, or <see langword="null"/> to run it on a worker.</summary>
+    private LogicalThread? NestingHost(LogicalThread? me, LogicalThread work)
+    {
+        if (!Nesting || !work.IsQueuedWork || Unnested?.Contains(work.StartStep) == true)
+            return null;
+        // A thread that finished hands its OS thread on: to the thread it ran above, if any.
+        var host = me ?? LogicalThread.Current?.Below;
+        // Thread 0 on the caller's OS thread must stay free to notice a stall (Park), so nothing runs above it there.
+        if (host is null || (host.Number == 0 && !MainCanHost))
+            return null;
+        var depth = 0;
+        for (var below = host.Below; below is not null; below = below.Below)
+        {
+            if (++depth >= MaxNesting)
+                return null;
+        }
+        return host;
+    }
+
+    /// <summary>Runs the queued work chosen to run above <paramref name="host"/>, one item after another, on this OS thread.</summary>
+    private void RunAbove(LogicalThread host)
+    {
+        var batons = t_nestedBatons ??= new Stack<Baton>();
+        while (host.NextAbove is { } work)
+        {
+            host.NextAbove = null;
+            host.Above = work;
+            work.Below = host;
+            var baton = batons.Count > 0 ? batons.Pop() : new Baton();
+            baton.Claim(work);
+            work.Baton = baton;
+            RunThread(work);
+            baton.Release();
+            batons.Push(baton);
+            host.Above = null;
+        }
+        LogicalThread.Current = host;
+        LoomRuntime.CurrentExecution.Value = this;
+        SynchronizationContext.SetSynchronizationContext(ContextOf(host));
     }
 
     private void Park(LogicalThread me)
@@ -663,7 +745,21 @@ internal sealed class Execution
             throw new ExecutionAbortedException();
     }
 
-    private void ReportStall()
+    /// <summary>Whether a logical thread waits for the one holding control (the stall criterion of <see cref="Park"/>).</summary>
+    public bool AnyThreadWaiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var runner = _launching ?? _lastRunner;
+                return _threads.Any(t => t.Status == ThreadStatus.Running && t != runner);
+            }
+        }
+    }
+
+    /// <summary>Fails the execution as stalled: the thread holding control has not reached a scheduling point for too long.</summary>
+    public void ReportStall()
     {
         var runner = _launching ?? _lastRunner;
         var where = runner is null || runner.LastLocation.Length == 0 ? "" : $" since its last Loom operation at {runner.LastLocation}";

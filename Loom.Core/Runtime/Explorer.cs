@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Threading;
 using Loom.Coverage.Recording;
 using Loom.Exploration;
 using Loom.Reporting;
@@ -23,9 +25,28 @@ internal sealed class Explorer
     /// <summary>An upper bound on restarts of one execution, so extreme collection pressure ends in an error, not a hang.</summary>
     private const int MaxGcRestarts = 1000;
 
+    /// <summary>Executions after which nesting stops if more than one in four had to run again (see <see cref="RunOnce"/>).</summary>
+    private const int NestingTrial = 32;
+
+    /// <summary>Restarts for nesting one execution may take before it runs with all its queued work on workers.</summary>
+    private const int MaxUnnestedPerExecution = 4;
+
+    /// <summary>How often the caller of an asynchronous body's exploration checks that it is making progress.</summary>
+    private const int WatchMilliseconds = 250;
+
     private readonly LoomOptions _options;
     private readonly ModelBody _body;
     private int _gcRestarts;
+    private int _nestingRestarts;
+    private bool _nestingOff;
+
+    /// <summary>The execution running now, for the watchdog of <see cref="ExploreOnWorker"/>.</summary>
+    private volatile Execution? _current;
+
+    /// <summary>Executions finished so far, and whether the watchdog gave the exploration up (both under <see cref="_progress"/>).</summary>
+    private readonly object _progress = new();
+    private int _finished;
+    private bool _abandoned;
 
     public Explorer(LoomOptions options, ModelBody body)
     {
@@ -39,6 +60,117 @@ internal sealed class Explorer
         if (LogicalThread.Current is not null)
             throw new InvalidOperationException("LoomModel.Explore was called from inside a Loom execution; explorations do not nest.");
 
+        LoomRuntime.EnterExploration();
+        try
+        {
+            return _body.IsAsync ? ExploreOnWorker() : Explore();
+        }
+        finally
+        {
+            LoomRuntime.ExitExploration();
+        }
+    }
+
+    /// <summary>
+    /// Explores an asynchronous body on a pooled worker while the caller watches. Thread 0 of each execution runs on
+    /// that worker and runs the queued work it chooses above its own scheduling points (Execution.RunAbove), so
+    /// executions need no OS thread switch. A continuation stuck in a real wait or a loop that never reaches
+    /// Loom would then hold the exploration's own thread: the caller reports the stall and, if the thread does not
+    /// come back, abandons it and returns the stalled execution's failure rather than hang.
+    /// </summary>
+    private ExplorationResult ExploreOnWorker()
+    {
+        // The coverage record names the test from the caller's stack, which the worker's does not hold.
+        var test = ControlledSiteLog.Enabled ? CoverageTestContext.CurrentTest ?? CallingTest.FromStack() : null;
+        var context = ExecutionContext.Capture();
+        var done = new ManualResetEventSlim();
+        ExplorationResult? result = null;
+        ExceptionDispatchInfo? error = null;
+        WorkerPool.Shared.Start(() =>
+        {
+            try
+            {
+                if (context is null)
+                    result = Explore();
+                else
+                    ExecutionContext.Run(context, _ => result = ExploreAs(test), null);
+            }
+            catch (Exception ex)
+            {
+                error = ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                done.Set();
+            }
+        });
+
+        var clock = Stopwatch.StartNew();
+        Execution? watched = null;
+        var step = -1;
+        var quiet = Stopwatch.StartNew();
+        TimeSpan? abortSeen = null;
+        while (!done.Wait(WatchMilliseconds))
+        {
+            var execution = _current;
+            if (execution != watched || execution?.Step != step)
+            {
+                watched = execution;
+                step = execution?.Step ?? -1;
+                quiet.Restart();
+                abortSeen = null;
+                continue;
+            }
+            if (execution is null)
+                continue;
+            // Parked threads watch for a stall themselves, but not those below stalled work on the same OS thread.
+            if (!execution.Aborting && quiet.Elapsed >= _options.StallTimeout && execution.AnyThreadWaiting)
+                execution.ReportStall();
+            if (!execution.Aborting)
+                continue;
+            abortSeen ??= quiet.Elapsed;
+            // An execution that stopped unwinds within StallTimeout (Execution.WaitForWorkers gives up on others then).
+            if (quiet.Elapsed - abortSeen.Value >= 2 * _options.StallTimeout && Abandon(execution, clock.Elapsed) is { } abandoned)
+                return abandoned;
+        }
+        done.Dispose();
+        error?.Throw();
+        return result!;
+    }
+
+    private ExplorationResult ExploreAs(string? test)
+    {
+        if (test is not null)
+            CoverageTestContext.CurrentTest ??= test;
+        return Explore();
+    }
+
+    /// <summary>Gives up an exploration whose thread is stuck in the execution it was running, and reports that execution.</summary>
+    private ExplorationResult? Abandon(Execution stuck, TimeSpan elapsed)
+    {
+        int executions;
+        lock (_progress)
+        {
+            if (_current != stuck)
+                return null;
+            _abandoned = true;
+            executions = _finished + 1;
+        }
+        var failure = stuck.Failure ?? new ExecutionFailure(FailureKind.Stalled, "The execution stopped but did not unwind.", null, null, stuck.Step);
+        failure = failure with
+        {
+            Message = failure.Message + $"\nThe OS thread that ran this execution did not come back within {(2 * _options.StallTimeout).TotalSeconds:0.#} s after it stopped; " +
+                "Loom abandoned it and ended the exploration here.",
+        };
+        var report = FailureReport.Build(stuck, failure, null, executions, _options);
+        return new ExplorationResult(_options, executions, false, false, stuck.Step, stuck.Step, report, [stuck.ScheduleId.ToString()], elapsed)
+        {
+            Failures = [report],
+        };
+    }
+
+    private ExplorationResult Explore()
+    {
         var clock = Stopwatch.StartNew();
         var strategy = CreateStrategy(_options);
         var steps = new List<StepRecord>();
@@ -50,7 +182,6 @@ internal sealed class Explorer
         LoomFailure? failure = null;
         var failures = new List<LoomFailure>();
 
-        LoomRuntime.EnterExploration();
         try
         {
             while (_options.MaxExecutions is not { } cap || executions < cap)
@@ -59,6 +190,16 @@ internal sealed class Explorer
                     break;
                 var seed = strategy.CurrentSeed ?? _options.Seed;
                 var execution = RunOnce(strategy, steps, seed, out var gcFailure);
+                lock (_progress)
+                {
+                    if (_abandoned)
+                        return null!;
+                    _finished++;
+                }
+                // Running work on the chooser's OS thread saves thread switches only while restarts stay rare; a
+                // model whose work mostly stops midway runs faster with all of it on workers (bench/RESULTS.md).
+                if (executions >= NestingTrial && _nestingRestarts * 4 > executions)
+                    _nestingOff = true;
                 if (ControlledSiteLog.Enabled)
                     ControlledSiteLog.Record(execution.Steps, execution.ScheduleId);
                 executions++;
@@ -108,7 +249,7 @@ internal sealed class Explorer
         }
         finally
         {
-            LoomRuntime.ExitExploration();
+            _current = null;
         }
 
         return new ExplorationResult(
@@ -123,6 +264,7 @@ internal sealed class Explorer
             clock.Elapsed)
         {
             GcRestarts = _gcRestarts,
+            NestingRestarts = _nestingRestarts,
             TraceHashes = hashes,
             Failures = failures,
         };
@@ -133,12 +275,28 @@ internal sealed class Explorer
         gcFailure = null;
         var lastStep = -1;
         var sameStep = 0;
+        HashSet<int>? unnested = null;
+        var nesting = _options.Nesting && !_nestingOff;
         for (var attempt = 0; ; attempt++)
         {
-            var execution = new Execution(_options, strategy, steps, seed);
+            var execution = new Execution(_options, strategy, steps, seed) { Nesting = nesting, MainCanHost = _body.IsAsync, Unnested = unnested };
+            _current = execution;
             execution.Run(_body);
             if (!execution.RestartRequested)
                 return execution;
+            if (execution.UnnestStep is { } unnest)
+            {
+                // The same decisions again, with that work on a worker. A hint that did not help means the
+                // execution did not repeat itself (the nondeterminism checks report that); and each restart costs a
+                // whole execution, so after a few the execution runs with all its work on workers.
+                unnested ??= new HashSet<int>();
+                if (!unnested.Add(unnest) || unnested.Count > MaxUnnestedPerExecution)
+                    nesting = false;
+                _nestingRestarts++;
+                attempt--;
+                strategy.RestartExecution();
+                continue;
+            }
             sameStep = execution.Step == lastStep ? sameStep + 1 : 1;
             lastStep = execution.Step;
             if (sameStep == SameStepGcLimit || attempt == MaxGcRestarts)

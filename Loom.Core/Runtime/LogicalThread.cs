@@ -68,6 +68,21 @@ internal sealed class LogicalThread : ModelObject
     /// on one thread and completed on another is posted back as a step of its own rather than run inline.</summary>
     public System.Threading.SynchronizationContext? Context { get; set; }
 
+    /// <summary>
+    /// Queued work running on this thread's OS thread, above this thread's scheduling point on the stack (see
+    /// <c>Execution.Transfer</c>); this thread cannot resume until that work has returned.
+    /// </summary>
+    public LogicalThread? Above { get; set; }
+
+    /// <summary>Queued work chosen to run above this thread next, once the work above it returns.</summary>
+    public LogicalThread? NextAbove { get; set; }
+
+    /// <summary>For queued work running above another thread: that thread.</summary>
+    public LogicalThread? Below { get; set; }
+
+    /// <summary>The step at which the scheduler first chose the thread; for queued work, where it started.</summary>
+    public int StartStep { get; set; } = -1;
+
     /// <summary>Set after a yielding operation: the thread waits until another thread takes a step.</summary>
     public bool Yielding { get; set; }
 

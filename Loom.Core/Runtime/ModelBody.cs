@@ -19,6 +19,9 @@ internal sealed class ModelBody
 
     public static ModelBody From(Func<Task> async) => new(null, async);
 
+    /// <summary>Whether the body is asynchronous: its exploration then runs on a pooled worker (see <see cref="Explorer"/>).</summary>
+    public bool IsAsync => _async is not null;
+
     /// <summary>
     /// Runs the body on logical thread <paramref name="main"/>. An asynchronous body's continuations run as their
     /// own steps; thread 0 waits for its task under the scheduler's control, not in a real wait.

@@ -11,6 +11,7 @@ internal sealed class Worker
 {
     private readonly WorkerPool _pool;
     private LogicalThread? _assignment;
+    private Action? _job;
 
     public Worker(WorkerPool pool, int number)
     {
@@ -30,6 +31,13 @@ internal sealed class Worker
     public void Run(LogicalThread thread)
     {
         _assignment = thread;
+        Baton.Signal();
+    }
+
+    /// <summary>Hands the worker a job that is not a logical thread: a whole exploration (see <see cref="Explorer"/>).</summary>
+    public void Run(Action job)
+    {
+        _job = job;
         Baton.Signal();
     }
 
@@ -58,6 +66,14 @@ internal sealed class Worker
         while (true)
         {
             Baton.Wait(Timeout.Infinite);
+            if (_job is { } job)
+            {
+                _job = null;
+                job();
+                Baton.Release();
+                _pool.Return(this);
+                continue;
+            }
             var thread = _assignment;
             _assignment = null;
             while (thread is not null)

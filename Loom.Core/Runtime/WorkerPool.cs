@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 
@@ -13,6 +14,7 @@ internal sealed class WorkerPool
 {
     private readonly Stack<Worker> _idle = new();
     private int _created;
+    private long _threadsStarted;
 
     /// <summary>The pool every execution uses.</summary>
     public static WorkerPool Shared { get; } = new();
@@ -20,16 +22,33 @@ internal sealed class WorkerPool
     /// <summary>How many OS threads the pool has created so far.</summary>
     public int Created => Volatile.Read(ref _created);
 
+    /// <summary>How many logical threads the pool's workers have been handed so far (a measure of OS thread switches).</summary>
+    public long ThreadsStarted => Volatile.Read(ref _threadsStarted);
+
     /// <summary>Runs the logical thread on an idle worker, creating one only if none is idle.</summary>
     public void Start(LogicalThread thread)
+    {
+        Interlocked.Increment(ref _threadsStarted);
+        var worker = Take();
+        worker.Baton.Claim(thread);
+        thread.Baton = worker.Baton;
+        worker.Run(thread);
+    }
+
+    /// <summary>Runs a job that is not a logical thread on an idle worker; the worker returns to the pool after it.</summary>
+    public void Start(Action job)
+    {
+        var worker = Take();
+        worker.Baton.Claim(job);
+        worker.Run(job);
+    }
+
+    private Worker Take()
     {
         Worker? worker;
         lock (_idle)
             _idle.TryPop(out worker);
-        worker ??= new Worker(this, Interlocked.Increment(ref _created));
-        worker.Baton.Claim(thread);
-        thread.Baton = worker.Baton;
-        worker.Run(thread);
+        return worker ?? new Worker(this, Interlocked.Increment(ref _created));
     }
 
     /// <summary>Puts a worker whose logical thread has finished back in the pool.</summary>

@@ -10,13 +10,18 @@ internal static class AsyncAndTime
 {
     public static void Run(Report report)
     {
-        var asyncRate = Rate(ThreeTasks, 20_000, out var steps);
+        var runToEnd = Rate(ThreeTasks, 20_000);
+        var midway = Rate(ThreeTasksStoppingMidway, 20_000);
+        var midwayUnnested = Rate(ThreeTasksStoppingMidway, 20_000, nesting: false);
         report.Table(
             "Async model with 3 tasks",
-            "Three LoomTask.Run tasks, each awaiting Task.Yield and incrementing a shared counter, awaited with Task.WhenAll. " +
-            "Random strategy, 20,000 seeds per run, median of 5 runs.",
-            ["model", "steps per execution", "executions/s", "target"],
-            [["3 async tasks", steps.ToString("0.0", CultureInfo.InvariantCulture), asyncRate.ToString("N0", CultureInfo.InvariantCulture), ">= 100,000"]]);
+            "Three LoomTask.Run tasks awaited with Task.WhenAll, random strategy, 20,000 seeds per run, median of 5 runs. " +
+            "\"Run to their end\": each task awaits Task.Yield and increments a shared counter. \"Stop midway\": each task also " +
+            "does an Interlocked.Increment before its await, a scheduling point inside the task, so the thread whose OS thread " +
+            "runs it may have to resume first and the execution runs again with the task on a worker (restarts per 1,000). " +
+            "OS thread handoffs: logical threads handed to pooled workers per execution.",
+            ["model", "steps per execution", "executions/s", "restarts per 1,000 executions", "worker handoffs per execution", "target"],
+            [Row("3 tasks that run to their end", runToEnd), Row("3 tasks that stop midway", midway), Row("3 tasks that stop midway, all work on workers", midwayUnnested)]);
 
         var (simulated, wall, executions) = TimerHeavy();
         var backoffWall = Backoff();
@@ -42,11 +47,36 @@ internal static class AsyncAndTime
         await Task.WhenAll(LoomTask.Run(Increment), LoomTask.Run(Increment), LoomTask.Run(Increment));
     }
 
-    private static double Rate(Func<Task> model, int iterations, out double steps)
+    private static async Task ThreeTasksStoppingMidway()
     {
-        var options = new LoomOptions { Strategy = LoomStrategy.Random, Iterations = iterations };
+        var counter = 0;
+        async Task Increment()
+        {
+            Loom.Threading.Interlocked.Increment(ref counter);
+            await Task.Yield();
+            counter++;
+        }
+        await Task.WhenAll(LoomTask.Run(Increment), LoomTask.Run(Increment), LoomTask.Run(Increment));
+    }
+
+    private sealed record AsyncRate(double Steps, double Rate, double RestartsPerThousand, double HandoffsPerExecution);
+
+    private static string[] Row(string model, AsyncRate rate) =>
+    [
+        model,
+        rate.Steps.ToString("0.0", CultureInfo.InvariantCulture),
+        rate.Rate.ToString("N0", CultureInfo.InvariantCulture),
+        rate.RestartsPerThousand.ToString("0.0", CultureInfo.InvariantCulture),
+        rate.HandoffsPerExecution.ToString("0.00", CultureInfo.InvariantCulture),
+        ">= 100,000",
+    ];
+
+    private static AsyncRate Rate(Func<Task> model, int iterations, bool nesting = true)
+    {
+        var options = new LoomOptions { Strategy = LoomStrategy.Random, Iterations = iterations, Nesting = nesting };
+        var handoffs = Loom.Runtime.WorkerPool.Shared.ThreadsStarted;
         var warm = LoomModel.Check(model, options);
-        steps = (double)warm.ControlledOperations / warm.Executions;
+        handoffs = Loom.Runtime.WorkerPool.Shared.ThreadsStarted - handoffs;
         var rates = new List<double>();
         for (var run = 0; run < 5; run++)
         {
@@ -55,7 +85,11 @@ internal static class AsyncAndTime
             rates.Add(executions / clock.Elapsed.TotalSeconds);
         }
         rates.Sort();
-        return rates[2];
+        return new AsyncRate(
+            (double)warm.ControlledOperations / warm.Executions,
+            rates[2],
+            1000.0 * warm.NestingRestarts / warm.Executions,
+            (double)handoffs / warm.Executions);
     }
 
     private static (TimeSpan Simulated, TimeSpan Wall, int Executions) TimerHeavy()

@@ -1,6 +1,6 @@
-using Loom.Threading.Channels;
 using Loom.Simulation;
 using Loom.Threading;
+using Loom.Threading.Channels;
 using Loom.Threading.Tasks;
 using Xunit;
 using CancellationToken = System.Threading.CancellationToken;
