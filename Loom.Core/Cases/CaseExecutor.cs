@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using Loom.Coverage.Recording;
 
 namespace Loom.Cases;
 
@@ -30,33 +31,43 @@ public static class CaseExecutor
         var found = new List<(LoomFailure Failure, LoomCase Rerun)>();
         var summaries = new List<string>();
         var baseOptions = settings.BaseOptions();
-        switch (loomCase.Kind)
+        // The loom-coverage record names the case that first reached each site; set here, once, for every adapter.
+        var outerTest = CoverageTestContext.CurrentTest;
+        CoverageTestContext.CurrentTest = loomCase.DisplayName(method.Key.Replace('+', '.'));
+        try
         {
-            case LoomCaseKind.Schedule:
-                Replay(loomCase.Schedule!);
-                break;
-            case LoomCaseKind.ScheduleGroup:
-                // Every schedule of the group runs, so one failure does not hide another.
-                foreach (var schedule in loomCase.Schedules)
-                    Replay(schedule);
-                break;
-            case LoomCaseKind.Seed:
-                {
-                    var result = body.Explore(baseOptions with { Seed = loomCase.Seed!.Value, Iterations = 1 });
-                    summaries.Add(result.Summary);
-                    if (result.Failure is { } failure)
-                        found.Add((failure, LoomCase.ForSeed(loomCase.Seed!.Value)));
+            switch (loomCase.Kind)
+            {
+                case LoomCaseKind.Schedule:
+                    Replay(loomCase.Schedule!);
                     break;
-                }
-            case LoomCaseKind.ContinuedExploration:
-            case LoomCaseKind.FullExploration:
-                {
-                    var result = body.Explore(baseOptions);
-                    summaries.Add(result.Summary);
-                    if (result.Failure is { } failure)
-                        found.Add((failure, LoomCase.ForSchedule(failure.ScheduleId)));
+                case LoomCaseKind.ScheduleGroup:
+                    // Every schedule of the group runs, so one failure does not hide another.
+                    foreach (var schedule in loomCase.Schedules)
+                        Replay(schedule);
                     break;
-                }
+                case LoomCaseKind.Seed:
+                    {
+                        var result = body.Explore(baseOptions with { Seed = loomCase.Seed!.Value, Iterations = 1 });
+                        summaries.Add(result.Summary);
+                        if (result.Failure is { } failure)
+                            found.Add((failure, LoomCase.ForSeed(loomCase.Seed!.Value)));
+                        break;
+                    }
+                case LoomCaseKind.ContinuedExploration:
+                case LoomCaseKind.FullExploration:
+                    {
+                        var result = body.Explore(baseOptions);
+                        summaries.Add(result.Summary);
+                        if (result.Failure is { } failure)
+                            found.Add((failure, LoomCase.ForSchedule(failure.ScheduleId)));
+                        break;
+                    }
+            }
+        }
+        finally
+        {
+            CoverageTestContext.CurrentTest = outerTest;
         }
 
         var regressionsPath = method.RegressionsPath;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Loom.Coverage.Recording;
 
 namespace Loom.Cases;
 
@@ -20,6 +21,9 @@ public static class ScheduleLister
         var budget = settings.EffectiveMaxListedSchedules;
         var options = settings.BaseOptions() with { MaxExecutions = budget, VerifyFailureReplays = false };
         ExplorationResult result;
+        // Listing is not a test run: loom-coverage records only what the cases reach, cached listing or not.
+        var outerListing = CoverageTestContext.Listing;
+        CoverageTestContext.Listing = true;
         try
         {
             // A failing assertion in the test method must not end the listing: every schedule deserves its case.
@@ -28,6 +32,10 @@ public static class ScheduleLister
         catch (Exception e)
         {
             return ScheduleListing.Unavailable($"listing the schedules at discovery failed ({e.GetType().Name}: {e.Message})");
+        }
+        finally
+        {
+            CoverageTestContext.Listing = outerListing;
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

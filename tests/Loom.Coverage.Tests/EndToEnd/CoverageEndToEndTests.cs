@@ -22,7 +22,7 @@ public class CoverageEndToEndTests(CoverageRunFixture run)
     public void The_test_run_passes_and_lists_the_reports_as_attachments()
     {
         Assert.True(run.TestExitCode == 0, run.TestOutput);
-        Assert.Contains("Passed!  - Failed:     0, Passed:     4", run.TestOutput);
+        Assert.Contains("Passed!  - Failed:     0, Passed:     5", run.TestOutput);
         Assert.Contains(run.JsonReport, run.TestOutput);
         Assert.Contains(run.HtmlReport!, run.TestOutput);
         // Coverlet ran in the same run, turned on by Loom.Coverage's build files alone.
@@ -40,6 +40,8 @@ public class CoverageEndToEndTests(CoverageRunFixture run)
             "Counter.cs:14 atomic never-hit",          // Reset: no test calls it
             "Diagnostics.cs:23 time file-never-loaded", // the malformed LOOM-RETRY marker above adds no site
             "Diagnostics.cs:29 time file-never-loaded", // the unclosed exclusion excludes nothing
+            "Gauge.cs:10 atomic loom",                 // only the [LoomTheory] reaches the gauge
+            "Gauge.cs:12 atomic loom",
             "Ledger.cs:13 sync outside-loom",          // only a plain [Fact] without Loom reaches Ledger
             "Ledger.cs:19 random outside-loom",
             "Ledger.cs:21 atomic outside-loom",
@@ -67,7 +69,7 @@ public class CoverageEndToEndTests(CoverageRunFixture run)
             $"unloaded={r.GetProperty("fileNeverLoaded").GetInt32()} nodata={r.GetProperty("noData").GetInt32()}");
 
         Assert.Equal([
-            "atomic 4/6 outside=1 never=1 unloaded=0 nodata=0",
+            "atomic 6/8 outside=1 never=1 unloaded=0 nodata=0",
             "sync 4/5 outside=1 never=0 unloaded=0 nodata=0",
             "time 1/4 outside=1 never=0 unloaded=2 nodata=0",
             "random 0/2 outside=1 never=0 unloaded=1 nodata=0",
@@ -77,7 +79,7 @@ public class CoverageEndToEndTests(CoverageRunFixture run)
         ], rows);
         // The console summary printed after the run has the same rows.
         Assert.Contains("time        1/4 (25.0%)", run.TestOutput);
-        Assert.Contains("atomic      4/6 (66.7%)", run.TestOutput);
+        Assert.Contains("atomic      6/8 (75.0%)", run.TestOutput);
     }
 
     [Fact]
@@ -104,6 +106,20 @@ public class CoverageEndToEndTests(CoverageRunFixture run)
         Assert.Equal(1, ledger.GetProperty("hits").GetInt64());
         Assert.Equal(["Ledger.Add"], new[] { ledger.GetProperty("member").GetString()!.Split('.')[^2] + "." + ledger.GetProperty("member").GetString()!.Split('.')[^1] });
         Assert.Equal(0, At("Counter.cs", 14, "atomic").GetProperty("hits").GetInt64());
+    }
+
+    [Fact]
+    public void A_LoomTheory_case_is_named_with_its_seed_as_the_first_test_that_reached_a_site()
+    {
+        var sites = run.Json.RootElement.GetProperty("sites").EnumerateArray()
+            .Where(s => Path.GetFileName(s.GetProperty("file").GetString()) == "Gauge.cs")
+            .Select(s => $"{s.GetProperty("line").GetInt32()} {s.GetProperty("firstTest").GetString()} | {s.GetProperty("firstSchedule").GetString()}");
+
+        // The display name the shared case layer gives the case, the same in every adapter.
+        Assert.Equal([
+            "10 Coverage.Xunit.TheoryTests.Gauge_rises_by_every_amount [seed 17] | 0",
+            "12 Coverage.Xunit.TheoryTests.Gauge_rises_by_every_amount [seed 17] | 0",
+        ], sites);
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public class MSTestCoverageEndToEndTests(CoverageRunFixture run)
             "Counter.cs:14 atomic never-hit",
             "Diagnostics.cs:23 time file-never-loaded",
             "Diagnostics.cs:29 time file-never-loaded",
+            "Gauge.cs:10 atomic loom",                 // the [LoomTheory]'s schedule cases
+            "Gauge.cs:12 atomic loom",
             "Ledger.cs:13 sync outside-loom",
             "Ledger.cs:19 random never-hit",
             "Ledger.cs:21 atomic outside-loom",
@@ -40,9 +42,24 @@ public class MSTestCoverageEndToEndTests(CoverageRunFixture run)
             "Unused/Journal.cs:9 file-io file-never-loaded",
             "Unused/Journal.cs:11 random file-never-loaded",
         ], sites);
-        Assert.Contains("atomic      2/6 (33.3%)", run.MSTestOutput);
+        Assert.Contains("atomic      4/8 (50.0%)", run.MSTestOutput);
         Assert.Equal("Coverage.MSTest.LoomTests.Increments_are_not_lost",
             run.MSTestJson.RootElement.GetProperty("sites").EnumerateArray().First().GetProperty("firstTest").GetString());
+    }
+
+    [Fact]
+    public void A_LoomTheory_case_is_named_with_its_schedule_as_the_first_test_that_reached_a_site()
+    {
+        var gauge = run.MSTestJson.RootElement.GetProperty("sites").EnumerateArray()
+            .Where(s => Path.GetFileName(s.GetProperty("file").GetString()) == "Gauge.cs").ToList();
+
+        Assert.Equal(2, gauge.Count);
+        foreach (var site in gauge)
+        {
+            var schedule = site.GetProperty("firstSchedule").GetString();
+            Assert.Matches("^[0-9@ ]+$", schedule);
+            Assert.Equal($"Coverage.MSTest.TheoryTests.Gauge_rises_by_every_amount [schedule {schedule}]", site.GetProperty("firstTest").GetString());
+        }
     }
 
     private string Site(JsonElement site)
