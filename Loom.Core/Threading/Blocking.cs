@@ -10,8 +10,9 @@ namespace Loom.Threading;
 /// <list type="bullet">
 /// <item>An untimed wait blocks: its scheduling point is not enabled until the object can grant it (or its
 /// cancellation token is cancelled), so a wait nothing will satisfy is reported as a deadlock.</item>
-/// <item>A timed wait (a finite timeout, including 0) never blocks: Loom has no virtual time yet, so when the
-/// scheduler runs it, it succeeds if its condition holds and otherwise times out. Its outcome depends on the
+/// <item>A timed wait (a finite timeout, including 0) never blocks: its timeout may expire at any scheduling
+/// point (an over-approximation of real timing, docs/engine.md), so when the scheduler runs it, it succeeds if its
+/// condition holds and otherwise times out. Its outcome depends on the
 /// object's state, so its access conflicts with every operation that changes that state. A wait that timed out
 /// yields, like a spin loop: its thread does not run again until another thread has taken a step, and the stores
 /// made so far become visible to it.</item>
