@@ -98,7 +98,8 @@ public sealed partial class VsTestEndToEndTests
         Assert.Equal(1, again.Total);
         Assert.Equal(1, again.FailedCount);
         var rerun = Assert.Single(again.Cases);
-        Assert.Equal(failing.Name, rerun.Name);
+        // The first run recorded the failure, so the same case now runs as a regression.
+        Assert.Equal($"{failing.Name} (regression)", rerun.Name);
         Assert.Equal(InterleavingOf(failing.Text), InterleavingOf(rerun.Text));
     }
 
