@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -12,7 +13,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace Loom.Coverage.Catalog;
 
 /// <summary>
-/// Finds the code under test beside a test assembly and compiles it again in memory for the scanner.
+/// Finds the code under test beside a test assembly (<see cref="Find"/>) and compiles it again in memory for the
+/// scanner (<see cref="Compile(IReadOnlyList{ProjectSources}, List{CoverageProblem})"/>).
 /// The code under test is the test assembly and every assembly in its folder whose portable PDB names source
 /// files that exist on this machine: the test project's own sources and the projects it references. Packages
 /// (whose PDBs, if any, name their authors' files) and Loom's own assemblies are left out.
@@ -25,9 +27,13 @@ internal static class BuiltProjectLoader
         "Loom.Core", "Loom.Xunit", "Loom.NUnit", "Loom.MSTest", "Loom.Coverage", "Loom.Coverage.Collector", "Loom.Coverage.Mtp",
     };
 
-    public static List<CompiledProject> Load(IEnumerable<string> testAssemblies, ICollection<string> excludedAssemblies, List<CoverageProblem> problems)
+    /// <summary>
+    /// Finds the projects of the code under test beside the test assemblies and reads their PDBs. Nothing here
+    /// touches Roslyn, so a cached catalog can be used without paying for the compiler's start-up.
+    /// </summary>
+    public static List<ProjectSources> Find(IEnumerable<string> testAssemblies, ICollection<string> excludedAssemblies, List<CoverageProblem> problems)
     {
-        var projects = new List<CompiledProject>();
+        var projects = new List<ProjectSources>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var testAssembly in testAssemblies)
         {
@@ -38,28 +44,45 @@ internal static class BuiltProjectLoader
                 continue;
             }
             var folder = Path.GetDirectoryName(full)!;
-            var references = ReferencesIn(folder);
             foreach (var candidate in new[] { full }.Concat(Directory.EnumerateFiles(folder, "*.dll").Order(StringComparer.Ordinal)))
             {
                 var name = Path.GetFileNameWithoutExtension(candidate);
                 if (!seen.Add(candidate) || LoomAssemblies.Contains(name) || excludedAssemblies.Contains(name))
                     continue;
-                if (TryLoad(candidate, isTestAssembly: candidate == full, references, problems) is { } project)
+                if (TryFind(candidate, isTestAssembly: candidate == full, problems) is { } project)
                     projects.Add(project);
             }
         }
         return projects;
     }
 
-    private static CompiledProject? TryLoad(string assembly, bool isTestAssembly, IReadOnlyList<(string Name, MetadataReference Reference)> references, List<CoverageProblem> problems)
+    /// <summary>Compiles found projects again in memory, each against the assemblies beside it.</summary>
+    public static List<CompiledProject> Compile(IReadOnlyList<ProjectSources> projects, List<CoverageProblem> problems)
+    {
+        var referencesByFolder = new Dictionary<string, List<(string Name, MetadataReference Reference)>>(StringComparer.Ordinal);
+        var compiled = new List<CompiledProject>(projects.Count);
+        foreach (var project in projects)
+        {
+            var folder = Path.GetDirectoryName(project.AssemblyPath)!;
+            if (!referencesByFolder.TryGetValue(folder, out var references))
+                referencesByFolder[folder] = references = ReferencesIn(folder);
+            compiled.Add(Compile(project, references, problems));
+        }
+        return compiled;
+    }
+
+    private static ProjectSources? TryFind(string assembly, bool isTestAssembly, List<CoverageProblem> problems)
     {
         PdbCompilationInfo info;
+        Guid mvid;
         try
         {
             using var stream = File.OpenRead(assembly);
             using var pe = new PEReader(stream);
             if (!pe.HasMetadata)
                 return null;
+            var metadata = pe.GetMetadataReader();
+            mvid = metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
             if (!pe.TryOpenAssociatedPortablePdb(assembly, path => File.Exists(path) ? File.OpenRead(path) : null, out var provider, out _) || provider is null)
             {
                 if (isTestAssembly)
@@ -94,11 +117,21 @@ internal static class BuiltProjectLoader
             }
             return null;
         }
+        return new ProjectSources(assembly, mvid, info, userFiles);
+    }
 
+    private static CompiledProject Compile(ProjectSources project, IReadOnlyList<(string Name, MetadataReference Reference)> references, List<CoverageProblem> problems)
+    {
+        var (assembly, info) = (project.AssemblyPath, project.Info);
+        var userFiles = new HashSet<string>(project.UserFiles, StringComparer.Ordinal);
         var parseOptions = new CSharpParseOptions(ParseLanguageVersion(info.LanguageVersion), preprocessorSymbols: info.Defines);
-        var trees = new List<SyntaxTree>();
-        foreach (var document in info.Documents.Where(d => d.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)))
+        var documents = info.Documents.Where(d => d.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToList();
+        var trees = new SyntaxTree?[documents.Count];
+        var unreadable = new (string File, string Error)?[documents.Count];
+        // Files parse independently; on a large project parsing is a good part of the compile.
+        Parallel.For(0, documents.Count, i =>
         {
+            var document = documents[i];
             SourceText? text = null;
             if (userFiles.Contains(document))
             {
@@ -109,8 +142,7 @@ internal static class BuiltProjectLoader
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    problems.Add(new CoverageProblem("source", document, 0, $"Could not read the file ({e.Message}); its sites are missing from the report."));
-                    userFiles.Remove(document);
+                    unreadable[i] = (document, e.Message);
                 }
             }
             else if (info.EmbeddedSources.TryGetValue(document, out var embedded))
@@ -118,13 +150,18 @@ internal static class BuiltProjectLoader
                 text = SourceText.From(embedded, Encoding.UTF8);
             }
             if (text is not null)
-                trees.Add(CSharpSyntaxTree.ParseText(text, parseOptions, document));
+                trees[i] = CSharpSyntaxTree.ParseText(text, parseOptions, document);
+        });
+        foreach (var (file, error) in unreadable.OfType<(string File, string Error)>())
+        {
+            problems.Add(new CoverageProblem("source", file, 0, $"Could not read the file ({error}); its sites are missing from the report."));
+            userFiles.Remove(file);
         }
 
         var own = Path.GetFileName(assembly);
         var compilation = CSharpCompilation.Create(
             Path.GetFileNameWithoutExtension(assembly),
-            trees,
+            trees.OfType<SyntaxTree>(),
             references.Where(r => !string.Equals(r.Name, own, StringComparison.OrdinalIgnoreCase)).Select(r => r.Reference),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 

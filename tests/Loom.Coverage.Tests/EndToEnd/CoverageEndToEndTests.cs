@@ -27,6 +27,8 @@ public class CoverageEndToEndTests(CoverageRunFixture run)
         Assert.Contains(run.HtmlReport!, run.TestOutput);
         // Coverlet ran in the same run, turned on by Loom.Coverage's build files alone.
         Assert.Contains("coverage.cobertura.xml", run.TestOutput);
+        // The summary says what the report cost; a first run has no cached catalog.
+        Assert.Matches(@"Report built in [0-9.]+ s \(find sources [0-9.]+ s, catalog cache [0-9.]+ s, compile [0-9.]+ s, scan [0-9.]+ s,", run.TestOutput);
     }
 
     [Fact]
