@@ -13,19 +13,19 @@ public sealed class Package
     public Package(string feed, string id, string version)
     {
         Id = id;
-        Path = System.IO.Path.Combine(feed, $"{id}.{version}.nupkg");
-        SymbolsPath = System.IO.Path.Combine(feed, $"{id}.{version}.snupkg");
-        Files = Entries(Path);
+        NupkgPath = Path.Combine(feed, $"{id}.{version}.nupkg");
+        SymbolsPath = Path.Combine(feed, $"{id}.{version}.snupkg");
+        Files = Entries(NupkgPath);
         SymbolFiles = File.Exists(SymbolsPath) ? Entries(SymbolsPath) : [];
-        using var archive = ZipFile.OpenRead(Path);
-        using var nuspec = archive.GetEntry(id + ".nuspec")?.Open() ?? throw new InvalidOperationException($"{Path} has no {id}.nuspec.");
+        using var archive = ZipFile.OpenRead(NupkgPath);
+        using var nuspec = archive.GetEntry(id + ".nuspec")?.Open() ?? throw new InvalidOperationException($"{NupkgPath} has no {id}.nuspec.");
         var document = XDocument.Load(nuspec);
         Metadata = document.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
     }
 
     public string Id { get; }
 
-    public string Path { get; }
+    public string NupkgPath { get; }
 
     public string SymbolsPath { get; }
 
@@ -48,14 +48,14 @@ public sealed class Package
     /// <summary>The bytes of one file of the package.</summary>
     public byte[] Read(string entry)
     {
-        using var archive = ZipFile.OpenRead(Path);
-        using var stream = archive.GetEntry(entry)?.Open() ?? throw new InvalidOperationException($"{Path} has no {entry}.");
+        using var archive = ZipFile.OpenRead(NupkgPath);
+        using var stream = archive.GetEntry(entry)?.Open() ?? throw new InvalidOperationException($"{NupkgPath} has no {entry}.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
     }
 
-    public override string ToString() => $"{Path}:\n  {string.Join("\n  ", Files)}";
+    public override string ToString() => $"{NupkgPath}:\n  {string.Join("\n  ", Files)}";
 
     private static IReadOnlyList<string> Entries(string path)
     {

@@ -119,7 +119,12 @@ public sealed class PackagedConsumers : IDisposable
     public void Dispose()
     {
         foreach (var id in PackageIds)
-            TryDelete(Path.Combine(_globalPackages, id.ToLowerInvariant(), Version));
+        {
+            var folder = Path.Combine(_globalPackages, id.ToLowerInvariant());
+            TryDelete(Path.Combine(folder, Version));
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+                TryDelete(folder);
+        }
         if (Environment.GetEnvironmentVariable("LOOM_KEEP_E2E") is null)
             TryDelete(Root);
     }
