@@ -20,7 +20,7 @@ internal sealed class ControlledSynchronizationContext : SynchronizationContext
     /// awaited task: if that node crashed meanwhile, the continuation never runs.
     /// </remarks>
     public override void Post(SendOrPostCallback d, object? state) =>
-        _thread.Execution.QueueWork(() => d(state), WorkNames.Of(d, state), "continuation", _thread.Owner);
+        _thread.Execution.QueueWork(() => d(state), WorkName.OfPost(d, state), "continuation", _thread.Owner);
 
     /// <inheritdoc />
     public override void Send(SendOrPostCallback d, object? state) => d(state);

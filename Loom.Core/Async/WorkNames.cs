@@ -9,7 +9,7 @@ namespace Loom.Async;
 internal static class WorkNames
 {
     [ThreadStatic]
-    private static string? t_nextTask;
+    private static Delegate? t_nextTask;
 
     /// <summary>The continuation name of each state machine box type seen so far (<see langword="null"/> for none).</summary>
     private static readonly ConcurrentDictionary<Type, string?> s_stateMachines = new();
@@ -22,15 +22,18 @@ internal static class WorkNames
     };
 
     /// <summary>The name the caller gave the task it is about to start (<see cref="NameNextTask"/>), or its id.</summary>
-    public static string Of(Task task)
+    public static WorkName Of(Task task)
     {
-        var name = t_nextTask;
+        var work = t_nextTask;
         t_nextTask = null;
-        return name ?? $"task {task.Id}";
+        return work is null ? WorkName.OfTask(task) : WorkName.OfTask(work);
     }
 
-    /// <summary>Names the next task this OS thread queues, after the delegate it runs.</summary>
-    public static void NameNextTask(Delegate work) => t_nextTask = Describe(work) is var d && d.StartsWith("work in ", StringComparison.Ordinal) ? d[8..] : d;
+    /// <summary>Names the next task this OS thread queues after the delegate it runs (when the name is first shown).</summary>
+    public static void NameNextTask(Delegate work) => t_nextTask = work;
+
+    /// <summary>A task's name: the method its delegate runs, or for a lambda the method that wrote it.</summary>
+    public static string TaskName(Delegate work) => Describe(work) is var d && d.StartsWith("work in ", StringComparison.Ordinal) ? d[8..] : d;
 
     /// <summary>
     /// The method a delegate resumes. An await's continuation targets the compiler's state machine box, whose

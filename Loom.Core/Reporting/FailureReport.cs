@@ -72,7 +72,7 @@ internal static class FailureReport
             trace.Add(new TraceStep(
                 i,
                 s.Thread,
-                s.ThreadName,
+                s.ThreadName?.ToString(),
                 op.Name,
                 op.Target?.ToString(),
                 stale.TryGetValue(i, out var newer)

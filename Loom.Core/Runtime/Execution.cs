@@ -292,7 +292,7 @@ internal sealed class Execution
     /// new thread at once): a continuation touches state Loom cannot see, so when it runs matters.
     /// <paramref name="owner"/> is the simulated node the work belongs to: the work of a crashed node is dropped.
     /// </summary>
-    public void QueueWork(Action work, string name, string what, IWorkOwner? owner = null)
+    public void QueueWork(Action work, WorkName name, string what, IWorkOwner? owner = null)
     {
         var poster = LogicalThread.Current;
         if (poster?.Execution != this)
@@ -324,7 +324,7 @@ internal sealed class Execution
                     poster);
                 return;
             }
-            var thread = new LogicalThread(this, slot < 0 ? _threads.Count : slot, work) { Name = name, IsQueuedWork = true, Owner = owner };
+            var thread = new LogicalThread(this, slot < 0 ? _threads.Count : slot, work) { WorkName = name, IsQueuedWork = true, Owner = owner };
             thread.Pending = new Operation($"({what})", AccessKind.Write, _continuations, null, 0);
             if (slot < 0)
             {
@@ -542,7 +542,7 @@ internal sealed class Execution
             _deviations.Add(new ScheduleDecision(_step, ScheduleDecisionKind.Thread, chosen));
 
         var op = next.Pending;
-        _steps.Add(new StepRecord { Thread = chosen, ThreadName = next.Name, Operation = op, IsPreemption = preemption, Time = Clock.GetTimestamp() });
+        _steps.Add(new StepRecord { Thread = chosen, ThreadName = next.TraceName, Operation = op, IsPreemption = preemption, Time = Clock.GetTimestamp() });
         _strategy.OnExecute(this, _step, next, op);
         Memory.OnOperation(next, op);
         if ((op.Flags & OperationFlags.Yield) != 0)

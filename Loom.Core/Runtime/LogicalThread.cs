@@ -11,6 +11,8 @@ internal sealed class LogicalThread : ModelObject
     [ThreadStatic]
     private static LogicalThread? t_current;
 
+    private string? _name;
+
     public LogicalThread(Execution execution, int number, Action? body)
         : base(execution, "thread")
     {
@@ -31,8 +33,18 @@ internal sealed class LogicalThread : ModelObject
     /// <summary>What the thread runs; <see langword="null"/> for thread 0, whose body the execution runs itself.</summary>
     public Action? Body { get; }
 
-    /// <summary>The name the model gave the thread, for traces.</summary>
-    public string? Name { get; set; }
+    /// <summary>The name the model gave the thread, or queued work's name, for traces.</summary>
+    public string? Name
+    {
+        get => _name ?? WorkName?.ToString();
+        set => _name = value;
+    }
+
+    /// <summary>Queued work's name, worked out when first shown.</summary>
+    public Async.WorkName? WorkName { get; init; }
+
+    /// <summary>What a trace step records as the thread's name: the name now, or queued work's lazy name.</summary>
+    public object? TraceName => (object?)_name ?? WorkName;
 
     /// <summary>Where the thread is in its life cycle. Changed only under the execution's gate.</summary>
     public ThreadStatus Status { get; set; }

@@ -5,8 +5,11 @@ internal struct StepRecord
 {
     public int Thread;
 
-    /// <summary>The thread's name when it ran the step (a number may later pass to other queued work).</summary>
-    public string? ThreadName;
+    /// <summary>
+    /// The thread's name when it ran the step (a number may later pass to other queued work): a string, or queued
+    /// work's <see cref="Async.WorkName"/>, formatted when a report shows it.
+    /// </summary>
+    public object? ThreadName;
     public Operation Operation;
     public bool IsPreemption;
     public object? Value;

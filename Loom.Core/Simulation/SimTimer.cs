@@ -86,7 +86,7 @@ internal sealed class SimTimer : ITimer
         if (_action is not null)
         {
             var action = _action;
-            execution.QueueWork(() => ContextFree.Run(action), _name!, "simulation", owner);
+            execution.QueueWork(() => ContextFree.Run(action), WorkName.Of(_name!), "simulation", owner);
             return;
         }
         if (_callback is null)
@@ -99,7 +99,7 @@ internal sealed class SimTimer : ITimer
         Action run = context is null
             ? () => ContextFree.Run(() => callback(state))
             : () => ContextFree.Run(() => ExecutionContext.Run(context, static s => { var (c, st) = ((TimerCallback, object?))s!; c(st); }, (callback, state)));
-        execution.QueueWork(run, $"timer callback {WorkNames.Describe(callback)}", "timer fires", owner);
+        execution.QueueWork(run, WorkName.OfTimer(callback), "timer fires", owner);
     }
 
     /// <inheritdoc />

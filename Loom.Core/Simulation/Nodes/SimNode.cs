@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Loom.Async;
 using Loom.Runtime;
 
 namespace Loom.Simulation;
@@ -136,7 +137,7 @@ public sealed class SimNode
     internal void Start()
     {
         var incarnation = _incarnation;
-        World.Execution.QueueWork(() => RunEntryPoint(incarnation), $"node {Name} starts", "node starts", incarnation);
+        World.Execution.QueueWork(() => RunEntryPoint(incarnation), WorkName.Of($"node {Name} starts"), "node starts", incarnation);
     }
 
     /// <summary>Shuts the node down at the end of the run, without a crash: its work stops, its disk is left as it is.</summary>
