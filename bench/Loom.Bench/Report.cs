@@ -10,6 +10,7 @@ internal sealed class Report
     private const string End = "<!-- END engine -->";
 
     private readonly StringBuilder _body = new();
+    private readonly string _loadAtStart = LoadAverage();
 
     public void Table(string title, string note, string[] header, IEnumerable<string[]> rows)
     {
@@ -28,7 +29,19 @@ internal sealed class Report
     {
         var machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}";
         return $"## Engine\n\nMachine: {machine}. Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n" +
+            $"Load average (1, 5, 15 min): {_loadAtStart} at the start, {LoadAverage()} at the end. " +
+            "Thread handoffs and everything built on them slow down many times on a loaded 2-core machine; compare figures run at a similar load.\n" +
             $"Command: `dotnet run -c Release --project bench/Loom.Bench -- {arguments}`\n\n{_body}";
+    }
+
+    /// <summary>The machine's load averages, as <c>/proc/loadavg</c> gives them, or "unknown" where it does not exist.</summary>
+    private static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        if (!File.Exists(path))
+            return "unknown";
+        var fields = File.ReadAllText(path).Split(' ');
+        return string.Join(", ", fields.Take(3));
     }
 
     /// <summary>Replaces the engine section of the results file, keeping every other section.</summary>
