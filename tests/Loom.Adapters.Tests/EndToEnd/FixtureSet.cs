@@ -16,13 +16,13 @@ public abstract class FixtureSet : IDisposable
     protected FixtureSet(string framework)
     {
         Framework = framework;
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = FixtureFiles.RepositoryRoot();
         Root = Path.Combine(Path.GetTempPath(), $"loom-{framework.ToLowerInvariant()}-e2e-" + Guid.NewGuid().ToString("N")[..8]);
         var fixtures = Path.Combine(RepositoryRoot, "tests", "fixtures");
         Directory.CreateDirectory(Root);
         File.Copy(Path.Combine(fixtures, "Directory.Build.props"), Path.Combine(Root, "Directory.Build.props"));
         foreach (var name in new[] { framework + ".Fixture", framework + ".Fixture.Mtp" })
-            CopyDirectory(Path.Combine(fixtures, name), Path.Combine(Root, name));
+            FixtureFiles.Copy(Path.Combine(fixtures, name), Path.Combine(Root, name));
         Configuration = typeof(FixtureSet).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
         VsTestProject = Path.Combine(Root, framework + ".Fixture");
@@ -106,34 +106,6 @@ public abstract class FixtureSet : IDisposable
         }
     }
 
-    public static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Loom.TestAdapters.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Loom.TestAdapters.sln above {AppContext.BaseDirectory}.");
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            // Regressions files a developer's manual fixture run left behind would change the listed cases.
-            if (file.EndsWith(".loom-regressions", StringComparison.Ordinal) && Path.GetFileName(file) != "RegressionTests.loom-regressions")
-                continue;
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-        foreach (var dir in Directory.EnumerateDirectories(from))
-        {
-            var name = Path.GetFileName(dir);
-            if (name is "bin" or "obj" or "loom-cases")
-                continue;
-            CopyDirectory(dir, Path.Combine(to, name));
-        }
-    }
 }
 
 /// <summary>NUnit's fixtures: names <c>Method(label)</c>, properties with filter-safe values.</summary>

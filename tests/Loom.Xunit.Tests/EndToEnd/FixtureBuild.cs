@@ -15,14 +15,14 @@ public sealed class FixtureBuild : IDisposable
 {
     public FixtureBuild()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = FixtureFiles.RepositoryRoot();
         Root = Path.Combine(Path.GetTempPath(), "loom-xunit-e2e-" + Guid.NewGuid().ToString("N")[..8]);
         // Only the xUnit fixtures and the shared props: other components keep their own fixtures in the same folder.
         var fixtures = Path.Combine(RepositoryRoot, "tests", "fixtures");
         Directory.CreateDirectory(Root);
         File.Copy(Path.Combine(fixtures, "Directory.Build.props"), Path.Combine(Root, "Directory.Build.props"));
         foreach (var name in new[] { "Xunit.Fixture", "Xunit.Fixture.Mtp" })
-            CopyDirectory(Path.Combine(fixtures, name), Path.Combine(Root, name));
+            FixtureFiles.Copy(Path.Combine(fixtures, name), Path.Combine(Root, name));
         Configuration = typeof(FixtureBuild).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
         VsTestProject = Path.Combine(Root, "Xunit.Fixture");
@@ -85,37 +85,6 @@ public sealed class FixtureBuild : IDisposable
         }
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Loom.TestAdapters.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Loom.TestAdapters.sln above {AppContext.BaseDirectory}.");
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            // Regressions files a developer's manual fixture run left behind would change the listed cases.
-            if (file.EndsWith(".loom-regressions", StringComparison.Ordinal) && !IsCommitted(file))
-                continue;
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-        foreach (var dir in Directory.EnumerateDirectories(from))
-        {
-            var name = Path.GetFileName(dir);
-            if (name is "bin" or "obj" or "loom-cases")
-                continue;
-            CopyDirectory(dir, Path.Combine(to, name));
-        }
-    }
-
-    // Only this file is part of the fixture; any other regressions file comes from a local run.
-    private static bool IsCommitted(string file) => Path.GetFileName(file) == "RegressionTests.loom-regressions";
 }
 
 [CollectionDefinition(Name)]
