@@ -25,6 +25,10 @@ public sealed partial class VsTestRun
             }
             if (line.StartsWith("Results File:", StringComparison.Ordinal) || IsSummary(line) || line.StartsWith("Test Run", StringComparison.Ordinal))
                 current = null;
+            // The xUnit adapter's own echo of a failure ("[xUnit.net 00:00:01.60] ...") reaches the console on its
+            // own schedule and can land after a later result's header: it belongs to no result.
+            if (AdapterEcho().IsMatch(line))
+                continue;
             current?.Details.Add(line);
         }
         Cases = cases;
@@ -56,6 +60,9 @@ public sealed partial class VsTestRun
     // "  Passed Fixture.Class.Method [schedule 2@4] [5 ms]": the last bracket is the duration.
     [GeneratedRegex(@"^\s{2}(Passed|Failed|Skipped) (.+) \[[^\[\]]+\]$")]
     private static partial Regex CaseHeader();
+
+    [GeneratedRegex(@"^\[xUnit\.net \d\d:\d\d:\d\d\.\d+\]")]
+    private static partial Regex AdapterEcho();
 
     private static int SummaryCount(string output, string label)
     {
