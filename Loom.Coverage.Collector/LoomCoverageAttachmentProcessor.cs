@@ -46,7 +46,6 @@ public sealed class LoomCoverageAttachmentProcessor : IDataCollectorAttachmentPr
 
     private static ICollection<AttachmentSet> Process(ICollection<AttachmentSet> attachments, IMessageLogger? logger)
     {
-
         var output = new Collection<AttachmentSet>();
         var runFiles = new List<string>();
         var coverlet = new List<string>();
@@ -85,6 +84,10 @@ public sealed class LoomCoverageAttachmentProcessor : IDataCollectorAttachmentPr
 
         var result = CoverageRun.Produce(options);
         logger?.SendMessage(TestMessageLevel.Informational, result.Summary);
+        // The test platform shows no informational message of a processor, but this runs inside vstest.console, whose
+        // output dotnet test prints: written there, the summary appears whether the tests passed or failed.
+        Console.Out.WriteLine();
+        Console.Out.WriteLine(result.Summary);
         LeaveSummaryForTheBuild(result, options);
 
         var ours = new AttachmentSet(CollectorUris.LoomCoverageUri, LoomCoverageCollector.FriendlyName);
@@ -107,7 +110,7 @@ public sealed class LoomCoverageAttachmentProcessor : IDataCollectorAttachmentPr
 
     /// <summary>
     /// Copies the summary to <c>TestResults/loom-coverage-&lt;test assembly&gt;.txt</c>, where Loom.Coverage's build
-    /// files print it after <c>dotnet test</c> (the test platform does not show what a processor says).
+    /// files read it after <c>dotnet test</c> to check <c>LoomCoverageThreshold</c>.
     /// </summary>
     private static void LeaveSummaryForTheBuild(CoverageRunResult result, CoverageRunOptions options)
     {
@@ -119,7 +122,7 @@ public sealed class LoomCoverageAttachmentProcessor : IDataCollectorAttachmentPr
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Only the printed summary is lost; the reports are attachments of the run.
+            // Only the threshold check is lost (it then has no summary to read); the reports are attachments of the run.
         }
     }
 

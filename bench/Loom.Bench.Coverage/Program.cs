@@ -15,8 +15,8 @@ using Loom.Coverage;
 // 2. Test runs: the coverage fixture (xUnit v3, passes) and the three samples (xUnit v3, NUnit, MSTest; each has a
 //    test that fails on purpose), each given Loom.Coverage the way a user adds it. For every project, rounds of
 //    'dotnet test --no-build' without and with '--collect loom-coverage' (warm catalog cache, and cold), plus on the
-//    fixture Coverlet alone and the collector without Coverlet; the variants alternate inside each round so that a
-//    change of machine load hits them alike. Medians, with the load average before each round.
+//    fixture Coverlet alone, the collector without Coverlet, and the collector with dotnet test's post-processing
+//    pass kept; the variants alternate inside each round so that a change of machine load hits them alike. Medians, with the load average before each round.
 if (args.Length == 2 && args[0] == "--scan-once")
     return ScanOnce(args[1]);
 
@@ -105,6 +105,8 @@ static void RunBench(string root, string work, int runs)
         {
             variants.Add(("--collect \"XPlat Code Coverage\" alone, Loom's run settings", null, ["--collect", "XPlat Code Coverage", "--settings", runSettings]));
             variants.Add(("--collect loom-coverage without Coverlet", null, ["--collect", "loom-coverage", "-p:LoomCoverageCoverlet=false"]));
+            // Naming a collector that is not installed keeps dotnet test's post-processing pass, as any other collector would.
+            variants.Add(("--collect loom-coverage with the post-processing pass", null, ["--collect", "loom-coverage", "--collect", "Another Collector"]));
         }
         (double Seconds, string Output) Time(Dictionary<string, string>? environment, string[] extra)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -84,6 +85,45 @@ public class NUnitCoverageEndToEndTests(CoverageRunFixture run)
 
         string Describe(JsonElement site) =>
             $"{Site(site)} {site.GetProperty("member").GetString()} {site.GetProperty("apis").GetRawText()} {site.GetProperty("loomHits").GetInt64()} {site.GetProperty("firstTest").GetString()} {site.GetProperty("firstSchedule").GetString()}";
+    }
+
+    [Fact]
+    public void The_project_run_lists_the_reports_itself_and_dotnet_test_starts_no_second_pass_unless_another_collector_runs()
+    {
+        // The test platform's own trace (--diag, also handed to the post-processing vstest.console) shows which passes ran.
+        (string Output, string Trace) Run(string name, params string[] more)
+        {
+            var trace = Path.Combine(run.Root, name + "-diag");
+            var result = run.DotnetTestNUnit(["--results-directory", Path.Combine(run.Root, name), "--diag", Path.Combine(trace, "log.txt"), .. more]);
+            Assert.True(result.ExitCode == 0, result.Output);
+            return (result.Output, string.Join('\n', Directory.EnumerateFiles(trace).Select(File.ReadAllText)));
+        }
+        const string PostProcessing = "ArtifactProcessingMode.PostProcess";
+
+        var alone = Run("nunit-alone");
+        Assert.DoesNotContain(PostProcessing, alone.Trace);
+        // The project's own run lists the attachments, before its result line.
+        var attachments = alone.Output.IndexOf("Attachments:", StringComparison.Ordinal);
+        Assert.True(attachments >= 0, alone.Output);
+        Assert.True(attachments < alone.Output.IndexOf("Passed!  - Failed:     0,", StringComparison.Ordinal), alone.Output);
+        Assert.Matches(@"loom-coverage\.json\s", alone.Output[attachments..]);
+
+        // Another collector may have a processor that merges across projects: then dotnet test's pass stays.
+        var other = Run("nunit-other", "--collect", "Another Collector");
+        Assert.Contains(PostProcessing, other.Trace);
+        Assert.Matches(@"loom-coverage\.json\s", other.Output);
+    }
+
+    [Fact]
+    public void A_failing_run_fails_as_without_the_collector_and_still_prints_the_summary_and_lists_the_reports()
+    {
+        var failing = run.DotnetTestNUnit("--results-directory", Path.Combine(run.Root, "nunit-failing"), "--", "TestRunParameters.Parameter(name=\"fail\", value=\"yes\")");
+
+        Assert.NotEqual(0, failing.ExitCode);
+        Assert.Matches(@"Failed!  - Failed:\s+1,", failing.Output);
+        Assert.Contains("this run asked for a failing test", failing.Output);
+        Assert.Contains("sync        4/5 (80.0%)", failing.Output);
+        Assert.Matches(@"loom-coverage\.json\s", failing.Output);
     }
 
     [Fact]
