@@ -16,7 +16,8 @@ using Loom.Coverage;
 //    test that fails on purpose), each given Loom.Coverage the way a user adds it. For every project, rounds of
 //    'dotnet test --no-build' without and with '--collect loom-coverage' (warm catalog cache, and cold), plus on the
 //    fixture Coverlet alone, the collector without Coverlet, and the collector with dotnet test's post-processing
-//    pass kept; the variants alternate inside each round so that a change of machine load hits them alike. Medians, with the load average before each round.
+//    pass kept; the variants alternate inside each round so that a change of machine load hits them alike. Medians,
+//    with the load average before each round.
 if (args.Length == 2 && args[0] == "--scan-once")
     return ScanOnce(args[1]);
 
