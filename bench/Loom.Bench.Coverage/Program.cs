@@ -14,10 +14,10 @@ using Loom.Coverage;
 //    with the catalog cache off, then with it warm. Prints each step's time.
 // 2. Test runs: the coverage fixture (xUnit v3, passes) and the three samples (xUnit v3, NUnit, MSTest; each has a
 //    test that fails on purpose), each given Loom.Coverage the way a user adds it. For every project, rounds of
-//    'dotnet test --no-build' without and with '--collect loom-coverage' (warm catalog cache, and cold), plus on the
-//    fixture Coverlet alone, the collector without Coverlet, and the collector with dotnet test's post-processing
-//    pass kept; the variants alternate inside each round so that a change of machine load hits them alike. Medians,
-//    with the load average before each round.
+//    'dotnet test --no-build' without and with '--collect loom-coverage' (warm catalog cache, and cold) and with
+//    Coverlet alone, plus on the fixture the collector without Coverlet and the collector with dotnet test's
+//    post-processing pass kept; the variants alternate inside each round so that a change of machine load hits
+//    them alike. Medians, with the load average before each round.
 if (args.Length == 2 && args[0] == "--scan-once")
     return ScanOnce(args[1]);
 
@@ -102,9 +102,10 @@ static void RunBench(string root, string work, int runs)
             ("--collect loom-coverage (catalog cache warm)", null, ["--collect", "loom-coverage"]),
             ("--collect loom-coverage (cache off: compile and scan)", new() { ["LOOM_COVERAGE_CACHE"] = "0" }, ["--collect", "loom-coverage"]),
         };
+        // What line coverage alone costs any user of dotnet test: the floor under loom-coverage, which needs Coverlet.
+        variants.Add(("--collect \"XPlat Code Coverage\" alone, Loom's run settings", null, ["--collect", "XPlat Code Coverage", "--settings", runSettings]));
         if (name.StartsWith("fixture", StringComparison.Ordinal))
         {
-            variants.Add(("--collect \"XPlat Code Coverage\" alone, Loom's run settings", null, ["--collect", "XPlat Code Coverage", "--settings", runSettings]));
             variants.Add(("--collect loom-coverage without Coverlet", null, ["--collect", "loom-coverage", "-p:LoomCoverageCoverlet=false"]));
             // Naming a collector that is not installed keeps dotnet test's post-processing pass, as any other collector would.
             variants.Add(("--collect loom-coverage with the post-processing pass", null, ["--collect", "loom-coverage", "--collect", "Another Collector"]));
