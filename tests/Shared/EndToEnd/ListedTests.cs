@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using Xunit;
 
-namespace Loom.Xunit.Tests.EndToEnd;
+namespace Loom.Tests.EndToEnd;
 
-/// <summary>The display names a runner's <c>--list-tests</c> printed.</summary>
+/// <summary>The display names a runner's <c>--list-tests</c> printed (VSTest, or a Microsoft.Testing.Platform application).</summary>
 public sealed class ListedTests
 {
     private ListedTests(ProcessResult result, IReadOnlyList<string> names)
@@ -18,8 +18,9 @@ public sealed class ListedTests
 
     public IReadOnlyList<string> Names { get; }
 
-    public IReadOnlyList<string> For(string methodPrefix) =>
-        Names.Where(n => n.StartsWith(methodPrefix + " ", StringComparison.Ordinal) || n == methodPrefix).ToArray();
+    /// <summary>The cases of one method, by display name: <c>Method(...)</c>, <c>Method [...]</c> or the bare method.</summary>
+    public IReadOnlyList<string> For(string method) =>
+        Names.Where(n => n == method || n.StartsWith(method + "(", StringComparison.Ordinal) || n.StartsWith(method + " [", StringComparison.Ordinal)).ToArray();
 
     public static ListedTests FromVsTest(ProcessResult result)
     {
@@ -35,8 +36,10 @@ public sealed class ListedTests
         Assert.True(result.ExitCode == 0, result.ToString());
         var names = result.Output.Split('\n')
             .Select(l => l.TrimEnd('\r'))
-            .Where(l => l.StartsWith("  ", StringComparison.Ordinal) && !l.StartsWith("   ", StringComparison.Ordinal) && l.Trim().StartsWith("Fixture.", StringComparison.Ordinal))
+            // Names are indented by two spaces; the platform's own lines ("Test discovery summary: ...") carry a colon.
+            .Where(l => l.StartsWith("  ", StringComparison.Ordinal) && !l.StartsWith("   ", StringComparison.Ordinal) && !l.Contains(':', StringComparison.Ordinal))
             .Select(l => l.Trim())
+            .Where(l => l.Length > 0)
             .ToArray();
         return new(result, names);
     }
