@@ -34,7 +34,7 @@ public sealed class PackagedConsumers : IDisposable
 
     public PackagedConsumers()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = FixtureFiles.RepositoryRoot();
         Configuration = typeof(PackagedConsumers).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         BaseVersion = ReadBaseVersion(RepositoryRoot);
         Version = $"{BaseVersion}-e2e.r{Guid.NewGuid().ToString("N")[..12]}";
@@ -129,16 +129,6 @@ public sealed class PackagedConsumers : IDisposable
             TryDelete(Root);
     }
 
-    public static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Loom.TestAdapters.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Loom.TestAdapters.sln above {AppContext.BaseDirectory}.");
-    }
-
     private ProcessResult Timed(string step, Func<ProcessResult> run)
     {
         var watch = Stopwatch.StartNew();
@@ -174,7 +164,7 @@ public sealed class PackagedConsumers : IDisposable
     {
         var fixtures = Path.Combine(RepositoryRoot, "tests", "fixtures");
         foreach (var name in Directory.EnumerateDirectories(fixtures, "Consumer.*").Select(Path.GetFileName))
-            CopyDirectory(Path.Combine(fixtures, name!), Path.Combine(Root, name!));
+            FixtureFiles.Copy(Path.Combine(fixtures, name!), Path.Combine(Root, name!));
 
         // Outside the repository nothing of its Directory.Build.props/targets applies; these stand in for a user's.
         File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), $"""
@@ -215,21 +205,6 @@ public sealed class PackagedConsumers : IDisposable
         var props = File.ReadAllText(Path.Combine(repositoryRoot, "Directory.Build.props"));
         var match = Regex.Match(props, @"<Version>([^<]+)</Version>");
         return match.Success ? match.Groups[1].Value : throw new InvalidOperationException("Directory.Build.props sets no <Version>.");
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-        {
-            if (!file.EndsWith(".loom-regressions", StringComparison.Ordinal))
-                File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-        foreach (var dir in Directory.EnumerateDirectories(from))
-        {
-            if (Path.GetFileName(dir) is not ("bin" or "obj" or "TestResults"))
-                CopyDirectory(dir, Path.Combine(to, Path.GetFileName(dir)));
-        }
     }
 
     private static void TryDelete(string directory)

@@ -16,12 +16,12 @@ public sealed class CoverageRunFixture : IDisposable
 {
     public CoverageRunFixture()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = FixtureFiles.RepositoryRoot();
         Root = Directory.CreateTempSubdirectory("loom-coverage-e2e-").FullName;
         var fixtures = Path.Combine(RepositoryRoot, "tests", "fixtures");
         File.Copy(Path.Combine(fixtures, "Directory.Build.props"), Path.Combine(Root, "Directory.Build.props"));
         foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest", "Coverage.MSTest.Mtp" })
-            CopyDirectory(Path.Combine(fixtures, project), Path.Combine(Root, project));
+            FixtureFiles.Copy(Path.Combine(fixtures, project), Path.Combine(Root, project));
         var configuration = typeof(CoverageRunFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var repoRoot = "-p:LoomRepoRoot=" + RepositoryRoot + Path.DirectorySeparatorChar;
 
@@ -29,13 +29,13 @@ public sealed class CoverageRunFixture : IDisposable
         // building them again could race with the other test projects of the solution.
         foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest", "Coverage.MSTest.Mtp" })
         {
-            var build = Command.Run(Path.Combine(Root, project), "dotnet", "build", "-c", configuration, "--no-dependencies", repoRoot, "-nologo", "-v:q");
+            var build = CommandRunner.Run(Path.Combine(Root, project), "dotnet", "build", "-c", configuration, "--no-dependencies", repoRoot, "-nologo", "-v:q");
             if (build.ExitCode != 0)
                 throw new InvalidOperationException($"Building the fixture {project} failed:\n{build.Output}");
         }
 
         Results = Path.Combine(Root, "results");
-        var test = Command.Run(Path.Combine(Root, "Coverage.Xunit"), "dotnet", "test", "--no-build", "-c", configuration, repoRoot,
+        var test = CommandRunner.Run(Path.Combine(Root, "Coverage.Xunit"), "dotnet", "test", "--no-build", "-c", configuration, repoRoot,
             "--collect", "loom-coverage", "--results-directory", Results);
         TestOutput = test.Output;
         TestExitCode = test.ExitCode;
@@ -61,7 +61,7 @@ public sealed class CoverageRunFixture : IDisposable
 
         MtpResults = Path.Combine(Root, "mtp-results");
         var application = Path.Combine(Root, "Coverage.MSTest.Mtp", "bin", configuration, "net10.0", "Coverage.MSTest.Mtp" + (OperatingSystem.IsWindows() ? ".exe" : ""));
-        var mtp = Command.Run(Path.Combine(Root, "Coverage.MSTest.Mtp"), application, "--loom-coverage", "--results-directory", MtpResults);
+        var mtp = CommandRunner.Run(Path.Combine(Root, "Coverage.MSTest.Mtp"), application, "--loom-coverage", "--results-directory", MtpResults);
         MtpOutput = mtp.Output;
         MtpExitCode = mtp.ExitCode;
         var mtpJson = Path.Combine(MtpResults, "loom-coverage.json");
@@ -73,10 +73,10 @@ public sealed class CoverageRunFixture : IDisposable
     private readonly string _configuration;
 
     /// <summary><c>dotnet test --collect loom-coverage</c> on the NUnit fixture, with more arguments.</summary>
-    public (int ExitCode, string Output) DotnetTestNUnit(params string[] arguments) => DotnetTest("Coverage.NUnit", arguments);
+    public ProcessResult DotnetTestNUnit(params string[] arguments) => DotnetTest("Coverage.NUnit", arguments);
 
-    private (int ExitCode, string Output) DotnetTest(string project, params string[] arguments) =>
-        Command.Run(Path.Combine(Root, project), "dotnet",
+    private ProcessResult DotnetTest(string project, params string[] arguments) =>
+        CommandRunner.Run(Path.Combine(Root, project), "dotnet",
             ["test", "--no-build", "-c", _configuration, "-p:LoomRepoRoot=" + RepositoryRoot + Path.DirectorySeparatorChar, "--collect", "loom-coverage", .. arguments]);
 
     public string MSTestOutput { get; }
@@ -134,29 +134,6 @@ public sealed class CoverageRunFixture : IDisposable
             {
                 // A runner still holds a file; the folder is in the temp directory and harmless.
             }
-        }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Loom.TestAdapters.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Loom.TestAdapters.sln above {AppContext.BaseDirectory}.");
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var dir in Directory.EnumerateDirectories(from))
-        {
-            var name = Path.GetFileName(dir);
-            if (name is not ("bin" or "obj" or "TestResults"))
-                CopyDirectory(dir, Path.Combine(to, name));
         }
     }
 }

@@ -14,7 +14,7 @@ public class HtmlReportBrowserTests(CoverageRunFixture run)
     private static string Browser()
     {
         var script = Path.Combine(AppContext.BaseDirectory, "install-browser.sh");
-        var install = Command.Run(AppContext.BaseDirectory, "bash", script);
+        var install = CommandRunner.Run(AppContext.BaseDirectory, "bash", script);
         Assert.True(install.ExitCode == 0, $"install-browser.sh failed; the HTML report cannot be checked without a browser:\n{install.Output}");
         return "/usr/bin/chromium";
     }
@@ -30,7 +30,7 @@ public class HtmlReportBrowserTests(CoverageRunFixture run)
         try
         {
             var page = new Uri(run.HtmlReport!).AbsoluteUri;
-            var dom = Command.Run(profile, browser, Headless(profile, "--dump-dom", page));
+            var dom = CommandRunner.Run(profile, browser, Headless(profile, "--dump-dom", page));
             Assert.True(dom.ExitCode == 0, dom.Output);
 
             // The summary table, one row per category with reached/total.
@@ -46,7 +46,7 @@ public class HtmlReportBrowserTests(CoverageRunFixture run)
             Assert.Contains("LOOM-RETRY gives no reason", dom.Output);
 
             var screenshot = Path.Combine(run.Results, "loom-coverage.png");
-            var shot = Command.Run(profile, browser, Headless(profile, "--hide-scrollbars", "--window-size=1280,2400", "--screenshot=" + screenshot, page));
+            var shot = CommandRunner.Run(profile, browser, Headless(profile, "--hide-scrollbars", "--window-size=1280,2400", "--screenshot=" + screenshot, page));
             Assert.True(shot.ExitCode == 0, shot.Output);
             Assert.True(new FileInfo(screenshot).Length > 10_000, "The screenshot is nearly empty: the page did not render.");
         }

@@ -17,7 +17,7 @@ public static class FixtureFiles
         throw new InvalidOperationException($"No Loom.TestAdapters.sln above {AppContext.BaseDirectory}.");
     }
 
-    /// <summary>Copies a fixture's sources: no build output, no case listings, no regressions a local run recorded.</summary>
+    /// <summary>Copies a fixture's sources: no build output, test results or case listings, no regressions a local run recorded.</summary>
     public static void Copy(string from, string to)
     {
         Directory.CreateDirectory(to);
@@ -32,7 +32,7 @@ public static class FixtureFiles
         foreach (var dir in Directory.EnumerateDirectories(from))
         {
             var name = Path.GetFileName(dir);
-            if (name is "bin" or "obj" or "loom-cases")
+            if (name is "bin" or "obj" or "loom-cases" or "TestResults")
                 continue;
             Copy(dir, Path.Combine(to, name));
         }

@@ -1,0 +1,1 @@
+global using Loom.Tests.EndToEnd;
