@@ -1,8 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Xunit;
+using static Loom.Tests.EndToEnd.LoomOutput;
 
 namespace Loom.Adapters.Tests.EndToEnd;
 
@@ -10,7 +10,7 @@ namespace Loom.Adapters.Tests.EndToEnd;
 /// A framework's VSTest fixture run with the real <c>dotnet test</c>, asserting on what it printed: the same
 /// behaviours as the xUnit adapter's end-to-end tests, in each framework's naming and filter syntax.
 /// </summary>
-public abstract partial class VsTestEndToEnd
+public abstract class VsTestEndToEnd
 {
     private const string Buggy = "Fixture.BuggyCounterTests.Increments_are_not_lost";
     private const string BuggyGrouped = "Fixture.BuggyCounterTests.Increments_are_not_lost_grouped";
@@ -154,7 +154,7 @@ public abstract partial class VsTestEndToEnd
 
         // The names say which consecutive part of the space each group covers, with no gap or overlap.
         var next = 1;
-        foreach (var group in groups.Select(g => GroupRange().Match(g.Name)).OrderBy(m => int.Parse(m.Groups[1].Value)))
+        foreach (var group in groups.Select(g => GroupRangeOf(g.Name)).OrderBy(m => int.Parse(m.Groups[1].Value)))
         {
             Assert.Equal(next, int.Parse(group.Groups[1].Value));
             Assert.Equal(listed.Length, int.Parse(group.Groups[3].Value));
@@ -239,34 +239,6 @@ public abstract partial class VsTestEndToEnd
         Assert.Equal(failing.Length - 1, after.Total);
         Assert.DoesNotContain(after.Cases, c => c.Name == fixture.CaseName("Increments_are_not_lost", $"schedule {failing[0]}", regression: true));
     }
-
-    private static string ScheduleOf(string name)
-    {
-        var match = ScheduleInName().Match(name);
-        Assert.True(match.Success, name);
-        return match.Groups[1].Value;
-    }
-
-    private static string InterleavingOf(string text)
-    {
-        var start = text.IndexOf("Interleaving (", StringComparison.Ordinal);
-        Assert.True(start >= 0, text);
-        var end = text.IndexOf("Replay exactly", start, StringComparison.Ordinal);
-        return end < 0 ? text[start..] : text[start..end];
-    }
-
-    private static string[] ReplayedSchedules(VsTestRun.CaseResult result) =>
-        ReplayLine().Matches(result.Text).Select(m => m.Groups[1].Value).ToArray();
-
-    [GeneratedRegex(@"[\[(]schedule ([^\]),]+)")]
-    private static partial Regex ScheduleInName();
-
-    // The result's own output lines are indented; NUnit3TestAdapter also echoes output unindented before a result.
-    [GeneratedRegex(@"^\s+Loom: .*replay of schedule ([^;]+);", RegexOptions.Multiline)]
-    private static partial Regex ReplayLine();
-
-    [GeneratedRegex(@"schedules (\d+)-(\d+) of (\d+)")]
-    private static partial Regex GroupRange();
 }
 
 [Collection(NUnitEndToEnd.Name)]

@@ -1,14 +1,14 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Xunit;
+using static Loom.Tests.EndToEnd.LoomOutput;
 
 namespace Loom.Xunit.Tests.EndToEnd;
 
 /// <summary>The xUnit fixture run with the real <c>dotnet test</c> under VSTest, asserting on what it printed.</summary>
 [Collection(EndToEndCollection.Name)]
-public sealed partial class VsTestEndToEndTests
+public sealed class VsTestEndToEndTests
 {
     private const string Buggy = "Fixture.BuggyCounterTests.Increments_are_not_lost";
     private const string BuggyGrouped = "Fixture.BuggyCounterTests.Increments_are_not_lost_grouped";
@@ -157,7 +157,7 @@ public sealed partial class VsTestEndToEndTests
 
         // The names say which consecutive part of the space each group covers, with no gap or overlap.
         var next = 1;
-        foreach (var group in groups.Select(g => GroupRange().Match(g.Name)).OrderBy(m => int.Parse(m.Groups[1].Value)))
+        foreach (var group in groups.Select(g => GroupRangeOf(g.Name)).OrderBy(m => int.Parse(m.Groups[1].Value)))
         {
             Assert.Equal(next, int.Parse(group.Groups[1].Value));
             Assert.Equal(listed.Length, int.Parse(group.Groups[3].Value));
@@ -249,31 +249,4 @@ public sealed partial class VsTestEndToEndTests
         Assert.Contains($"{Buggy} [schedule {failing[0]}]", after);
         Assert.DoesNotContain($"{Buggy} [schedule {failing[0]}] (regression)", after);
     }
-
-    private static string ScheduleOf(string name)
-    {
-        var match = ScheduleInName().Match(name);
-        Assert.True(match.Success, name);
-        return match.Groups[1].Value;
-    }
-
-    private static string InterleavingOf(string text)
-    {
-        var start = text.IndexOf("Interleaving (", StringComparison.Ordinal);
-        Assert.True(start >= 0, text);
-        var end = text.IndexOf("Replay exactly", start, StringComparison.Ordinal);
-        return end < 0 ? text[start..] : text[start..end];
-    }
-
-    private static string[] ReplayedSchedules(VsTestRun.CaseResult result) =>
-        ReplayLine().Matches(result.Text).Select(m => m.Groups[1].Value).ToArray();
-
-    [GeneratedRegex(@"\[schedule ([^\]]+)\]")]
-    private static partial Regex ScheduleInName();
-
-    [GeneratedRegex(@"replay of schedule ([^;]+);")]
-    private static partial Regex ReplayLine();
-
-    [GeneratedRegex(@"\[schedules (\d+)-(\d+) of (\d+)\]")]
-    private static partial Regex GroupRange();
 }
