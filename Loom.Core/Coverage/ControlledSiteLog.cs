@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Loom.Runtime;
 
 namespace Loom.Coverage.Recording;
@@ -12,18 +13,24 @@ namespace Loom.Coverage.Recording;
 /// The coverage collector (VSTest) or extension (Microsoft.Testing.Platform) sets <see cref="DirectoryVariable"/>
 /// for the test process; only then does the explorer hand each finished execution's steps to
 /// <see cref="Record"/>. Lines are counted in memory and the whole tally is written to one file per process
-/// (see <see cref="SiteLogWriter"/>): at most every <see cref="FlushInterval"/> and at process exit, never per step.
+/// (see <see cref="SiteLogWriter"/>) by a timer, never per step: <see cref="NewSiteDelay"/> after an execution
+/// reaches a line for the first time, at most every <see cref="FlushInterval"/> while only counts change, and at
+/// process exit.
 /// </summary>
 internal static class ControlledSiteLog
 {
     /// <summary>The environment variable naming the folder the tally is written to; unset means recording is off.</summary>
     public const string DirectoryVariable = "LOOM_COVERAGE_DIR";
 
-    /// <summary>
-    /// How stale the file may get while tests run. The test host may be stopped before its exit handlers finish,
-    /// so the tally is also written while explorations go on, not only at exit.
-    /// </summary>
+    /// <summary>How stale the hit counts in the file may get while tests run.</summary>
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How soon a newly reached line is on disk. The test host may be killed before its exit handlers finish (the
+    /// test platform stops a host that is slow to exit), and a line missing from the record would turn the report's
+    /// "reached under Loom" into "reached outside Loom"; counts written late only make a number smaller.
+    /// </summary>
+    private static readonly TimeSpan NewSiteDelay = TimeSpan.FromMilliseconds(20);
 
     private static readonly object s_gate = new();
 
@@ -33,7 +40,12 @@ internal static class ControlledSiteLog
     /// <summary>The file this process writes, or <see langword="null"/> when recording is off. Decided once, on first use.</summary>
     private static readonly string? s_file = StartRecording();
 
-    private static long s_lastFlush = Environment.TickCount64;
+    /// <summary>Writes the tally off the exploring threads; created with the file, guarded by <see cref="s_gate"/>.</summary>
+    private static Timer? s_timer;
+
+    /// <summary>When the timer is due (<see cref="Environment.TickCount64"/>), or <see cref="long.MaxValue"/> when it is not set.</summary>
+    private static long s_flushDue = long.MaxValue;
+
     private static bool s_dirty;
 
     /// <summary>Whether this process records controlled sites. A static read the JIT folds to a constant once initialized.</summary>
@@ -53,7 +65,7 @@ internal static class ControlledSiteLog
         string? test = null;
         string? scheduleText = null;
         var testKnown = false;
-        bool flush;
+        var newSite = false;
         lock (s_gate)
         {
             for (var i = 0; i < steps.Count; i++)
@@ -72,17 +84,13 @@ internal static class ControlledSiteLog
                     scheduleText ??= schedule.ToString();
                     tally = new SiteTally(operation.Name, test, scheduleText);
                     s_sites.Add((file, operation.Line), tally);
+                    newSite = true;
                 }
                 tally.Hits++;
             }
             s_dirty = true;
-            var now = Environment.TickCount64;
-            flush = now - s_lastFlush >= (long)FlushInterval.TotalMilliseconds;
-            if (flush)
-                s_lastFlush = now;
+            ScheduleFlush(newSite ? NewSiteDelay : FlushInterval);
         }
-        if (flush)
-            Flush();
     }
 
     /// <summary>Writes the tally to this process's file if it changed since the last write.</summary>
@@ -92,6 +100,7 @@ internal static class ControlledSiteLog
             return;
         lock (s_gate)
         {
+            s_flushDue = long.MaxValue;
             if (!s_dirty)
                 return;
             try
@@ -105,6 +114,22 @@ internal static class ControlledSiteLog
                 Trace.TraceWarning($"loom-coverage could not write {s_file}: {e.Message}");
             }
         }
+    }
+
+    /// <summary>Sets the timer to write the tally within <paramref name="delay"/>, unless it is due sooner. Under <see cref="s_gate"/>.</summary>
+    private static void ScheduleFlush(TimeSpan delay)
+    {
+        var due = Environment.TickCount64 + (long)delay.TotalMilliseconds;
+        if (due >= s_flushDue)
+            return;
+        s_flushDue = due;
+        if (s_timer is null)
+        {
+            // The timer would otherwise keep the first test's async-local state (its name, for one) alive.
+            using (ExecutionContext.SuppressFlow())
+                s_timer = new Timer(_ => Flush());
+        }
+        s_timer.Change(delay, Timeout.InfiniteTimeSpan);
     }
 
     private static string? StartRecording()

@@ -3,7 +3,8 @@ namespace Loom.Coverage.Recording;
 /// <summary>
 /// Lets a coverage host that runs inside the test process (the Microsoft.Testing.Platform extension) make sure
 /// Loom's record of controlled sites is on disk before it builds the report. The VSTest collector needs none of
-/// this: the record is written at the test process's exit.
+/// this: the record is written while the tests run (a newly reached line within milliseconds) and at the test
+/// process's exit.
 /// </summary>
 public static class CoverageRecording
 {

@@ -20,14 +20,14 @@ public sealed class CoverageRunFixture : IDisposable
         Root = Directory.CreateTempSubdirectory("loom-coverage-e2e-").FullName;
         var fixtures = Path.Combine(RepositoryRoot, "tests", "fixtures");
         File.Copy(Path.Combine(fixtures, "Directory.Build.props"), Path.Combine(Root, "Directory.Build.props"));
-        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest", "Coverage.MSTest.Mtp" })
+        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest", "Coverage.MSTest.Mtp", "Coverage.RecordingProbe" })
             FixtureFiles.Copy(Path.Combine(fixtures, project), Path.Combine(Root, project));
         var configuration = typeof(CoverageRunFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var repoRoot = "-p:LoomRepoRoot=" + RepositoryRoot + Path.DirectorySeparatorChar;
 
         // Loom.Core and the collector are built in this configuration already (this project references them);
         // building them again could race with the other test projects of the solution.
-        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest", "Coverage.MSTest.Mtp" })
+        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest", "Coverage.MSTest.Mtp", "Coverage.RecordingProbe" })
         {
             var build = CommandRunner.Run(Path.Combine(Root, project), "dotnet", "build", "-c", configuration, "--no-dependencies", repoRoot, "-nologo", "-v:q");
             if (build.ExitCode != 0)
@@ -60,7 +60,7 @@ public sealed class CoverageRunFixture : IDisposable
         MSTestJson = JsonDocument.Parse(File.ReadAllText(mstestJson));
 
         MtpResults = Path.Combine(Root, "mtp-results");
-        var application = Path.Combine(Root, "Coverage.MSTest.Mtp", "bin", configuration, "net10.0", "Coverage.MSTest.Mtp" + (OperatingSystem.IsWindows() ? ".exe" : ""));
+        var application = Executable("Coverage.MSTest.Mtp");
         var mtp = CommandRunner.Run(Path.Combine(Root, "Coverage.MSTest.Mtp"), application, "--loom-coverage", "--results-directory", MtpResults);
         MtpOutput = mtp.Output;
         MtpExitCode = mtp.ExitCode;
@@ -71,6 +71,10 @@ public sealed class CoverageRunFixture : IDisposable
     }
 
     private readonly string _configuration;
+
+    /// <summary>The built program of a fixture project that is an application.</summary>
+    public string Executable(string project) =>
+        Path.Combine(Root, project, "bin", _configuration, "net10.0", project + (OperatingSystem.IsWindows() ? ".exe" : ""));
 
     /// <summary><c>dotnet test --collect loom-coverage</c> on the NUnit fixture, with more arguments.</summary>
     public ProcessResult DotnetTestNUnit(params string[] arguments) => DotnetTest("Coverage.NUnit", arguments);
