@@ -127,9 +127,22 @@ internal static class ControlledSiteLog
         {
             // The timer would otherwise keep the first test's async-local state (its name, for one) alive.
             using (ExecutionContext.SuppressFlow())
-                s_timer = new Timer(_ => Flush());
+                s_timer = new Timer(_ => FlushFromTimer());
         }
         s_timer.Change(delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private static void FlushFromTimer()
+    {
+        try
+        {
+            Flush();
+        }
+        catch (Exception e)
+        {
+            // An exception escaping a timer callback ends the process: coverage must never take the test host down.
+            Trace.TraceWarning($"loom-coverage could not write {s_file}: {e}");
+        }
     }
 
     private static string? StartRecording()
