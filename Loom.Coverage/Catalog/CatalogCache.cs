@@ -80,12 +80,11 @@ internal static class CatalogCache
             var root = json.RootElement;
             if (root.GetProperty("format").GetString() != Format || root.GetProperty("key").GetString() != key)
                 return null;
-            var sites = root.GetProperty("sites").EnumerateArray().Select(ReadSite).ToList();
-            var excluded = root.GetProperty("excluded").EnumerateArray().Select(e => new ExcludedSite(ReadSite(e), e.GetProperty("excludedBecause").GetString()!)).ToList();
-            var problems = root.GetProperty("problems").EnumerateArray().Select(p => new CoverageProblem(
-                p.GetProperty("kind").GetString()!, p.GetProperty("file").GetString(), p.GetProperty("line").GetInt32(), p.GetProperty("message").GetString()!)).ToList();
-            var files = Strings(root.GetProperty("files"));
-            return (new SiteCatalog(sites, excluded, problems, files), Strings(root.GetProperty("scannedAssemblies")));
+            var sites = root.GetProperty("sites").EnumerateArray().Select(CatalogJson.ReadSite).ToList();
+            var excluded = CatalogJson.ReadExcluded(root.GetProperty("excluded"));
+            var problems = CatalogJson.ReadProblems(root.GetProperty("problems"));
+            var files = CatalogJson.ReadStrings(root.GetProperty("files"));
+            return (new SiteCatalog(sites, excluded, problems, files), CatalogJson.ReadStrings(root.GetProperty("scannedAssemblies")));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
         {
@@ -108,36 +107,18 @@ internal static class CatalogCache
                 json.WriteStartObject();
                 json.WriteString("format", Format);
                 json.WriteString("key", key);
-                WriteStrings(json, "scannedAssemblies", scannedAssemblies);
-                WriteStrings(json, "files", catalog.Files);
+                CatalogJson.WriteStrings(json, "scannedAssemblies", scannedAssemblies);
+                CatalogJson.WriteStrings(json, "files", catalog.Files);
                 json.WriteStartArray("sites");
                 foreach (var site in catalog.Sites)
                 {
                     json.WriteStartObject();
-                    WriteSite(json, site);
+                    CatalogJson.WriteSite(json, site);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
-                json.WriteStartArray("excluded");
-                foreach (var excluded in catalog.Excluded)
-                {
-                    json.WriteStartObject();
-                    WriteSite(json, excluded.Site);
-                    json.WriteString("excludedBecause", excluded.Reason);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteStartArray("problems");
-                foreach (var problem in catalog.Problems)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("kind", problem.Kind);
-                    json.WriteString("file", problem.File);
-                    json.WriteNumber("line", problem.Line);
-                    json.WriteString("message", problem.Message);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
+                CatalogJson.WriteExcluded(json, catalog.Excluded);
+                CatalogJson.WriteProblems(json, catalog.Problems);
                 json.WriteEndObject();
             }
             File.Move(temporary, path, overwrite: true);
@@ -161,36 +142,5 @@ internal static class CatalogCache
             return Guid.Empty;
         var metadata = pe.GetMetadataReader();
         return metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
-    }
-
-    private static void WriteSite(Utf8JsonWriter json, Site site)
-    {
-        json.WriteString("category", SiteCategoryNames.Name(site.Category));
-        json.WriteString("file", site.File);
-        json.WriteNumber("line", site.Line);
-        json.WriteNumber("lastLine", site.LastLine);
-        json.WriteString("member", site.Member);
-        WriteStrings(json, "apis", site.Apis);
-        if (site.Reason is not null)
-            json.WriteString("reason", site.Reason);
-    }
-
-    private static Site ReadSite(JsonElement json)
-    {
-        if (!SiteCategoryNames.TryParse(json.GetProperty("category").GetString()!, out var category))
-            throw new InvalidOperationException("unknown category");
-        var reason = json.TryGetProperty("reason", out var r) ? r.GetString() : null;
-        return new Site(category, json.GetProperty("file").GetString()!, json.GetProperty("line").GetInt32(), json.GetProperty("member").GetString()!,
-            Strings(json.GetProperty("apis")), reason, json.GetProperty("lastLine").GetInt32());
-    }
-
-    private static List<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToList();
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-            json.WriteStringValue(value);
-        json.WriteEndArray();
     }
 }

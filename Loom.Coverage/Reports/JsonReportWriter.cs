@@ -32,11 +32,11 @@ public static class JsonReportWriter
         json.WriteString("format", Format);
 
         json.WriteStartObject("inputs");
-        WriteStrings(json, "testAssemblies", report.Inputs.TestAssemblies);
-        WriteStrings(json, "scannedAssemblies", report.Inputs.ScannedAssemblies);
-        WriteStrings(json, "coverletReports", report.Inputs.CoverletReports);
+        CatalogJson.WriteStrings(json, "testAssemblies", report.Inputs.TestAssemblies);
+        CatalogJson.WriteStrings(json, "scannedAssemblies", report.Inputs.ScannedAssemblies);
+        CatalogJson.WriteStrings(json, "coverletReports", report.Inputs.CoverletReports);
         json.WriteNumber("loomRecordFiles", report.Inputs.LoomRecordFiles);
-        WriteStrings(json, "files", report.Catalog.Files);
+        CatalogJson.WriteStrings(json, "files", report.Catalog.Files);
         json.WriteEndObject();
 
         json.WriteStartArray("summary");
@@ -59,7 +59,7 @@ public static class JsonReportWriter
         foreach (var result in report.Results)
         {
             json.WriteStartObject();
-            WriteSite(json, result.Site);
+            CatalogJson.WriteSite(json, result.Site);
             json.WriteString("status", SiteStatusNames.Name(result.Status));
             if (result.Hits is { } hits)
                 json.WriteNumber("hits", hits);
@@ -72,48 +72,8 @@ public static class JsonReportWriter
         }
         json.WriteEndArray();
 
-        json.WriteStartArray("excluded");
-        foreach (var excluded in report.Catalog.Excluded)
-        {
-            json.WriteStartObject();
-            WriteSite(json, excluded.Site);
-            json.WriteString("excludedBecause", excluded.Reason);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-
-        json.WriteStartArray("problems");
-        foreach (var problem in report.Problems)
-        {
-            json.WriteStartObject();
-            json.WriteString("kind", problem.Kind);
-            json.WriteString("file", problem.File);
-            json.WriteNumber("line", problem.Line);
-            json.WriteString("message", problem.Message);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        CatalogJson.WriteExcluded(json, report.Catalog.Excluded);
+        CatalogJson.WriteProblems(json, report.Problems);
         json.WriteEndObject();
-    }
-
-    private static void WriteSite(Utf8JsonWriter json, Site site)
-    {
-        json.WriteString("category", SiteCategoryNames.Name(site.Category));
-        json.WriteString("file", site.File);
-        json.WriteNumber("line", site.Line);
-        if (site.LastLine != site.Line)
-            json.WriteNumber("lastLine", site.LastLine);
-        json.WriteString("member", site.Member);
-        WriteStrings(json, "apis", site.Apis);
-        if (site.Reason is not null)
-            json.WriteString("reason", site.Reason);
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, System.Collections.Generic.IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-            json.WriteStringValue(value);
-        json.WriteEndArray();
     }
 }
