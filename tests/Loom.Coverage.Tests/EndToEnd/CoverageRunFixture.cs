@@ -20,44 +20,37 @@ public sealed class CoverageRunFixture : IDisposable
         Root = Directory.CreateTempSubdirectory("loom-coverage-e2e-").FullName;
         var fixtures = Path.Combine(RepositoryRoot, "tests", "fixtures");
         File.Copy(Path.Combine(fixtures, "Directory.Build.props"), Path.Combine(Root, "Directory.Build.props"));
-        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest", "Coverage.MSTest.Mtp", "Coverage.RecordingProbe" })
+        foreach (var project in Projects)
             FixtureFiles.Copy(Path.Combine(fixtures, project), Path.Combine(Root, project));
-        var configuration = typeof(CoverageRunFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var repoRoot = "-p:LoomRepoRoot=" + RepositoryRoot + Path.DirectorySeparatorChar;
+        _configuration = typeof(CoverageRunFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
         // Loom.Core and the collector are built in this configuration already (this project references them);
         // building them again could race with the other test projects of the solution.
-        foreach (var project in new[] { "Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest", "Coverage.MSTest.Mtp", "Coverage.RecordingProbe" })
+        foreach (var project in Projects)
         {
-            var build = CommandRunner.Run(Path.Combine(Root, project), "dotnet", "build", "-c", configuration, "--no-dependencies", repoRoot, "-nologo", "-v:q");
+            var build = CommandRunner.Run(Path.Combine(Root, project), "dotnet", "build", "-c", _configuration, "--no-dependencies",
+                "-p:LoomRepoRoot=" + RepositoryRoot + Path.DirectorySeparatorChar, "-nologo", "-v:q");
             if (build.ExitCode != 0)
                 throw new InvalidOperationException($"Building the fixture {project} failed:\n{build.Output}");
         }
 
         Results = Path.Combine(Root, "results");
-        var test = CommandRunner.Run(Path.Combine(Root, "Coverage.Xunit"), "dotnet", "test", "--no-build", "-c", configuration, repoRoot,
-            "--collect", "loom-coverage", "--results-directory", Results);
+        var test = DotnetTest("Coverage.Xunit", "--results-directory", Results);
         TestOutput = test.Output;
         TestExitCode = test.ExitCode;
-        JsonReport = Directory.EnumerateFiles(Results, "loom-coverage.json", SearchOption.AllDirectories).SingleOrDefault()
-            ?? throw new InvalidOperationException($"dotnet test --collect loom-coverage wrote no loom-coverage.json:\n{TestOutput}");
+        JsonReport = ReportIn(Results, "the xUnit fixture", TestOutput);
         HtmlReport = Directory.EnumerateFiles(Results, "loom-coverage.html", SearchOption.AllDirectories).SingleOrDefault();
         Json = JsonDocument.Parse(File.ReadAllText(JsonReport));
 
-        _configuration = configuration;
         var nunit = DotnetTestNUnit("--results-directory", Path.Combine(Root, "nunit-results"));
         NUnitOutput = nunit.Output;
         NUnitExitCode = nunit.ExitCode;
-        var nunitJson = Directory.EnumerateFiles(Path.Combine(Root, "nunit-results"), "loom-coverage.json", SearchOption.AllDirectories).SingleOrDefault()
-            ?? throw new InvalidOperationException($"dotnet test --collect loom-coverage on the NUnit fixture wrote no loom-coverage.json:\n{NUnitOutput}");
-        NUnitJson = JsonDocument.Parse(File.ReadAllText(nunitJson));
+        NUnitJson = JsonDocument.Parse(File.ReadAllText(ReportIn(Path.Combine(Root, "nunit-results"), "the NUnit fixture", NUnitOutput)));
 
         var mstest = DotnetTest("Coverage.MSTest", "--results-directory", Path.Combine(Root, "mstest-results"));
         MSTestOutput = mstest.Output;
         MSTestExitCode = mstest.ExitCode;
-        var mstestJson = Directory.EnumerateFiles(Path.Combine(Root, "mstest-results"), "loom-coverage.json", SearchOption.AllDirectories).SingleOrDefault()
-            ?? throw new InvalidOperationException($"dotnet test --collect loom-coverage on the MSTest fixture wrote no loom-coverage.json:\n{MSTestOutput}");
-        MSTestJson = JsonDocument.Parse(File.ReadAllText(mstestJson));
+        MSTestJson = JsonDocument.Parse(File.ReadAllText(ReportIn(Path.Combine(Root, "mstest-results"), "the MSTest fixture", MSTestOutput)));
 
         MtpResults = Path.Combine(Root, "mtp-results");
         var application = Executable("Coverage.MSTest.Mtp");
@@ -70,6 +63,10 @@ public sealed class CoverageRunFixture : IDisposable
         MtpJson = JsonDocument.Parse(File.ReadAllText(mtpJson));
     }
 
+    /// <summary>The fixture projects this run copies and builds.</summary>
+    private static readonly string[] Projects =
+        ["Coverage.Library", "Coverage.Xunit", "Coverage.NUnit", "Coverage.MSTest", "Coverage.MSTest.Mtp", "Coverage.RecordingProbe"];
+
     private readonly string _configuration;
 
     /// <summary>The built program of a fixture project that is an application.</summary>
@@ -78,6 +75,11 @@ public sealed class CoverageRunFixture : IDisposable
 
     /// <summary><c>dotnet test --collect loom-coverage</c> on the NUnit fixture, with more arguments.</summary>
     public ProcessResult DotnetTestNUnit(params string[] arguments) => DotnetTest("Coverage.NUnit", arguments);
+
+    /// <summary>The one loom-coverage.json a <c>dotnet test</c> run wrote under <paramref name="results"/>.</summary>
+    private static string ReportIn(string results, string project, string output) =>
+        Directory.EnumerateFiles(results, "loom-coverage.json", SearchOption.AllDirectories).SingleOrDefault()
+            ?? throw new InvalidOperationException($"dotnet test --collect loom-coverage on {project} wrote no loom-coverage.json:\n{output}");
 
     private ProcessResult DotnetTest(string project, params string[] arguments) =>
         CommandRunner.Run(Path.Combine(Root, project), "dotnet",
