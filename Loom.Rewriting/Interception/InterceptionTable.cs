@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+
+namespace Loom.Rewriting.Interception;
+
+/// <summary>
+/// Every stand-in Loom.Core declares, by the BCL member it stands in for. It is read from the Loom.Core assembly the
+/// test project binds to (its <c>[Intercepts]</c> classes), so the rewriter has no table of its own to fall out of
+/// step with the stand-ins.
+/// </summary>
+internal sealed class InterceptionTable
+{
+    private const string AttributeName = "Loom.Interception.InterceptsAttribute";
+
+    private readonly Dictionary<(string Type, string Member), List<StandIn>> _byMember;
+    private readonly HashSet<string> _targets;
+
+    private InterceptionTable(List<StandIn> standIns, ModuleDefinition module)
+    {
+        Module = module;
+        StandIns = standIns;
+        _byMember = standIns
+            .GroupBy(s => (s.Target.FullName, MemberName(s.Method)))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        _targets = standIns.Select(s => s.Target.FullName).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The Loom.Core module the stand-ins live in.</summary>
+    public ModuleDefinition Module { get; }
+
+    /// <summary>Every stand-in, in declaration order.</summary>
+    public IReadOnlyList<StandIn> StandIns { get; }
+
+    /// <summary>Reads the stand-ins of <paramref name="module"/> (Loom.Core).</summary>
+    /// <exception cref="RewriteException">The module declares no stand-in, or one breaks the convention.</exception>
+    public static InterceptionTable Read(ModuleDefinition module)
+    {
+        var standIns = new List<StandIn>();
+        foreach (var type in module.Types.SelectMany(AllTypes))
+        {
+            var attribute = type.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == AttributeName);
+            if (attribute is null)
+                continue;
+            if (attribute.ConstructorArguments.FirstOrDefault().Value is not TypeReference target)
+                throw new RewriteException(RewriteErrors.StandInsUnreadable, $"{type.FullName} is marked [Intercepts] without a target type.");
+            foreach (var method in type.Methods.Where(m => m.IsStatic && m.IsPublic && !m.IsConstructor))
+                standIns.Add(Describe(method, target));
+        }
+        if (standIns.Count == 0)
+        {
+            throw new RewriteException(RewriteErrors.StandInsUnreadable,
+                $"{module.FileName} declares no stand-ins ([Intercepts] classes): it is not a Loom.Core this rewriter can use.");
+        }
+        return new InterceptionTable(standIns, module);
+    }
+
+    /// <summary>Whether <paramref name="typeFullName"/> (Cecil's form: <c>System.Threading.Lock/Scope</c>) has stand-ins.</summary>
+    public bool IsTarget(string typeFullName) => _targets.Contains(typeFullName);
+
+    /// <summary>The stand-in for the member <paramref name="called"/> names, or <see langword="null"/> if it has none.</summary>
+    public StandIn? Find(MethodReference called)
+    {
+        var declaring = called.DeclaringType is GenericInstanceType generic ? generic.ElementType : called.DeclaringType;
+        var member = called.Name == ".ctor" ? "New" : called.Name;
+        if (!_byMember.TryGetValue((declaring.FullName, member), out var candidates))
+            return null;
+        foreach (var candidate in candidates)
+        {
+            if (SignatureMatch.Matches(called, candidate))
+                return candidate;
+        }
+        return null;
+    }
+
+    private static string MemberName(MethodDefinition standIn) => standIn.Name;
+
+    private static StandIn Describe(MethodDefinition method, TypeReference target)
+    {
+        var kinds = new List<CallerInfoKind>();
+        var expressionOf = new List<int?>();
+        for (var i = method.Parameters.Count - 1; i >= 0; i--)
+        {
+            var parameter = method.Parameters[i];
+            var kind = CallerInfo(parameter, out var named);
+            if (kind is null)
+                break;
+            kinds.Insert(0, kind.Value);
+            expressionOf.Insert(0, named is null ? null : method.Parameters.FirstOrDefault(p => p.Name == named)?.Index);
+        }
+        return new StandIn(method, target, kinds, expressionOf);
+    }
+
+    private static CallerInfoKind? CallerInfo(ParameterDefinition parameter, out string? named)
+    {
+        named = null;
+        foreach (var attribute in parameter.CustomAttributes)
+        {
+            switch (attribute.AttributeType.FullName)
+            {
+                case "System.Runtime.CompilerServices.CallerFilePathAttribute":
+                    return CallerInfoKind.FilePath;
+                case "System.Runtime.CompilerServices.CallerLineNumberAttribute":
+                    return CallerInfoKind.LineNumber;
+                case "System.Runtime.CompilerServices.CallerMemberNameAttribute":
+                    return CallerInfoKind.MemberName;
+                case "System.Runtime.CompilerServices.CallerArgumentExpressionAttribute":
+                    named = attribute.ConstructorArguments.FirstOrDefault().Value as string;
+                    return CallerInfoKind.ArgumentExpression;
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<TypeDefinition> AllTypes(TypeDefinition type) =>
+        new[] { type }.Concat(type.NestedTypes.SelectMany(AllTypes));
+}

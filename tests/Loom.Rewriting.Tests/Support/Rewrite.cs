@@ -1,0 +1,25 @@
+using Loom.Rewriting.Driver;
+using Loom.Rewriting.Interception;
+using Loom.Rewriting.Passes;
+using Mono.Cecil;
+
+namespace Loom.Rewriting.Tests.Support;
+
+/// <summary>Rewrites a file with this test assembly's stand-ins, as the build does with Loom.Core's.</summary>
+internal static class Rewrite
+{
+    private static readonly Lazy<InterceptionTable> s_table = new(() =>
+        InterceptionTable.Read(ModuleDefinition.ReadModule(typeof(Rewrite).Assembly.Location, new ReaderParameters { InMemory = true })));
+
+    public static InterceptionTable Table => s_table.Value;
+
+    /// <summary>Rewrites <paramref name="source"/> to a file beside it, returning that file and what was done.</summary>
+    public static (string Path, RewriteReport Report) File(string source)
+    {
+        var destination = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source)!, "rewritten", System.IO.Path.GetFileName(source));
+        using var resolver = new DefaultAssemblyResolver();
+        resolver.AddSearchDirectory(System.IO.Path.GetDirectoryName(typeof(object).Assembly.Location)!);
+        var report = new AssemblyRewriter(Table).Rewrite(source, destination, resolver);
+        return (destination, report);
+    }
+}
