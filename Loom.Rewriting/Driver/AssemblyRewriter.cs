@@ -38,7 +38,9 @@ internal sealed class AssemblyRewriter
     public RewriteReport Rewrite(string source, string destination, IAssemblyResolver resolver)
     {
         using var module = Read(source, resolver, out var symbols);
-        if ((module.Attributes & ModuleAttributes.ILOnly) == 0)
+        // ReadyToRun images are marked IL library and not IL-only; C++/CLI mixed-mode images are neither.
+        var readyToRun = (module.Attributes & ModuleAttributes.ILLibrary) != 0;
+        if ((module.Attributes & ModuleAttributes.ILOnly) == 0 && !readyToRun)
         {
             throw new RewriteException(RewriteErrors.MixedMode,
                 "it holds native code besides IL (a C++/CLI mixed-mode assembly), which the rewriter cannot keep. Leave it out of LoomRewriteAssembly.");
@@ -57,8 +59,15 @@ internal sealed class AssemblyRewriter
         if (!changed)
             return report;
 
-        // ReadyToRun native code was compiled from the old IL: drop it (the writer emits IL only) and say so.
+        // ReadyToRun native code was compiled from the old IL: the writer emits IL only, so the image says so.
         module.Attributes &= ~(ModuleAttributes.ILLibrary | ModuleAttributes.StrongNameSigned);
+        module.Attributes |= ModuleAttributes.ILOnly;
+        if (readyToRun)
+        {
+            // Its machine type is the native code's, xor-ed with an OS tag on Linux and macOS; IL alone is any CPU.
+            module.Architecture = TargetArchitecture.I386;
+            module.Attributes &= ~(ModuleAttributes.Required32Bit | ModuleAttributes.Preferred32Bit);
+        }
         Write(module, destination, symbols);
         return report;
     }
