@@ -17,7 +17,10 @@ namespace Loom.Rewriting.Driver;
 /// </summary>
 internal static class RewriteRun
 {
-    /// <summary>Runs <paramref name="request"/>; returns the process exit code (0, or 1 after any error).</summary>
+    /// <summary>The exit code after errors the rewriter wrote itself (the build files look for it).</summary>
+    public const int ErrorsReported = 3;
+
+    /// <summary>Runs <paramref name="request"/>; returns 0, or 1 after any error (written to <paramref name="log"/>).</summary>
     public static int Execute(RewriteRequest request, BuildLog log)
     {
         using var standIns = ModuleDefinition.ReadModule(request.StandIns, new ReaderParameters { InMemory = true });
