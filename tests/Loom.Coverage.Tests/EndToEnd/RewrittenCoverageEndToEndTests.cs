@@ -23,8 +23,8 @@ public class RewrittenCoverageEndToEndTests(CoverageRunFixture run)
         {
             var fixtures = Path.Combine(run.RepositoryRoot, "tests", "fixtures");
             File.Copy(Path.Combine(fixtures, "Directory.Build.props"), Path.Combine(root, "Directory.Build.props"));
-            foreach (var project in new[] { "Coverage.Library", "Coverage.NUnit" })
-                FixtureFiles.Copy(Path.Combine(fixtures, project), Path.Combine(root, project));
+            foreach (var name in new[] { "Coverage.Library", "Coverage.NUnit" })
+                FixtureFiles.Copy(Path.Combine(fixtures, name), Path.Combine(root, name));
             var configuration = typeof(RewrittenCoverageEndToEndTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
             var repo = "-p:LoomRepoRoot=" + run.RepositoryRoot + Path.DirectorySeparatorChar;
             var project = Path.Combine(root, "Coverage.NUnit");
