@@ -97,6 +97,20 @@ internal static class ControlledTasks
             : Task.Run(function, cancellationToken);
     }
 
+    /// <summary>
+    /// Queues a work item (<c>ThreadPool.QueueUserWorkItem</c>) as a step of its own of <paramref name="me"/>'s
+    /// execution, after a scheduling point. <paramref name="flowContext"/>: whether it runs in the caller's execution
+    /// context (the safe overloads) or not (the <c>Unsafe</c> ones).
+    /// </summary>
+    public static bool QueueWorkItem(LogicalThread me, Action run, WorkName name, bool flowContext, string api, string? file, int line)
+    {
+        me.Execution.Schedule(me, new Operation(api, AccessKind.None, null, file, line));
+        var context = flowContext ? ExecutionContext.Capture() : null;
+        var work = context is null ? run : () => ExecutionContext.Run(context, static state => ((Action)state!)(), run);
+        me.Execution.QueueWork(work, name, "work item starts", me.Owner);
+        return true;
+    }
+
     /// <summary><c>Task.Delay(int, CancellationToken)</c>: inside an execution, on its virtual clock.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="millisecondsDelay"/> is below <see cref="Timeout.Infinite"/>.</exception>
     public static Task Delay(int millisecondsDelay, CancellationToken cancellationToken, string api, string? file, int line)
