@@ -6,8 +6,8 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Loom.Async;
-using Loom.Simulation;
 using Loom.Runtime;
+using Loom.Simulation;
 using Loom.Threading;
 
 namespace Loom.Interception;
