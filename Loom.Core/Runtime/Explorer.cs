@@ -401,9 +401,10 @@ internal sealed class Explorer
     private static ExecutionFailure NothingControlled(Execution execution) => new(
         FailureKind.NothingControlled,
         "The test body finished without reaching any operation Loom controls, so nothing was explored and this test proves nothing. " +
-        "The code under test probably still calls System.Threading (check its using directives, or the build constant that switches it to Loom.Threading), " +
-        "or the body starts no Loom.Threading threads and touches no Loom.Threading primitive. " +
-        "Loom.Threading members called outside a Loom logical thread forward to System.Threading uncontrolled.",
+        "Either the body starts no thread or task and touches no lock, atomic, event, timer or clock, or the code it calls was not rewritten: " +
+        "the test build rewrites the test assembly and its project references when the project references a Loom adapter " +
+        "(look for the 'Loom.Rewriting:' build messages; a package's assembly needs <LoomRewriteAssembly Include=\"Name\" />, and <LoomRewrite>false</LoomRewrite> turns it off), " +
+        "and code built with rewriting off must use Loom.Threading (docs/rewriting.md).",
         0,
         null,
         execution.Step);

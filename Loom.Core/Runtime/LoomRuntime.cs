@@ -55,7 +55,8 @@ internal static class LoomRuntime
             $"{api} was called{(where.Length == 0 ? "" : $" at {where}")} on an OS thread that Loom does not control " +
             $"(managed thread {Environment.CurrentManagedThreadId}), started from inside the execution: a System.Threading.Thread, " +
             "a ThreadPool work item, Task.Run, or an await that resumed on the thread pool (ConfigureAwait(false)). " +
-            "Code under a Loom test must start threads with Loom.Threading.Thread so that Loom schedules them.";
+            "Loom schedules only what the test build rewrote: name the assembly that made this call with <LoomRewriteAssembly Include=\"Name\" /> " +
+            "if it is a package's, or start the work through a rewritten System.Threading call or Loom.Threading (docs/rewriting.md).";
         execution.Fail(FailureKind.UncontrolledConcurrency, message, null);
         return null;
     }

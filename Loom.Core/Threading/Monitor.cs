@@ -11,9 +11,10 @@ namespace Loom.Threading;
 /// Mirrors <see cref="System.Threading.Monitor"/>. Inside a Loom execution, entering, exiting, waiting and pulsing
 /// are scheduling points on the object's modelled monitor; elsewhere they are the real monitor's.
 /// <para>
-/// The C# <c>lock</c> statement always binds to the real System.Threading.Monitor, whatever the using
-/// directives say: in code built for Loom, write <c>Monitor.Enter(obj); try { ... } finally { Monitor.Exit(obj); }</c>
-/// or use <see cref="Lock.EnterScope"/>.
+/// It is also the test build's stand-in for System.Threading.Monitor: in rewritten code (docs/rewriting.md) the C#
+/// <c>lock</c> statement, which always compiles to System.Threading.Monitor, comes here. With rewriting off, write
+/// <c>Monitor.Enter(obj); try { ... } finally { Monitor.Exit(obj); }</c> against this type, or use
+/// <see cref="Lock.EnterScope"/>.
 /// </para>
 /// </summary>
 [Intercepts(typeof(System.Threading.Monitor))]

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace Loom.Rewriting.Driver;
 
@@ -8,10 +9,14 @@ namespace Loom.Rewriting.Driver;
 /// </summary>
 internal static class NeverRewritten
 {
+    /// <summary>Loom's own assemblies, by exact name: a user's assembly may well be called Loom.Something.</summary>
+    private static readonly string[] s_loom =
+        ["Loom.Core", "Loom.Xunit", "Loom.NUnit", "Loom.MSTest", "Loom.Coverage", "Loom.Coverage.Collector", "Loom.Coverage.Mtp", "Loom.Rewriting"];
+
     /// <summary>Why <paramref name="assemblyName"/> is never rewritten, or <see langword="null"/> if it may be.</summary>
     public static string? Reason(string assemblyName)
     {
-        if (Is(assemblyName, "Loom"))
+        if (s_loom.Contains(assemblyName, StringComparer.OrdinalIgnoreCase))
             return "it is one of Loom's own assemblies";
         if (Is(assemblyName, "System") || Is(assemblyName, "Microsoft.Win32") || Is(assemblyName, "Microsoft.VisualBasic")
             || assemblyName is "mscorlib" or "netstandard" or "Microsoft.CSharp" or "WindowsBase")

@@ -49,6 +49,8 @@ internal static class RewriteRun
         {
             if (assembly.Named)
                 log.Error(assembly.Source, RewriteErrors.NeverRewritten, $"Loom does not rewrite {file}: {reason}. Remove its LoomRewriteAssembly item.");
+            else if (assembly.Kind == AssemblyKind.Test)
+                log.Message($"Loom.Rewriting: {file}: not rewritten: {reason}");
             return;
         }
         try

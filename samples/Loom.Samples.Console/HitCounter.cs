@@ -1,4 +1,4 @@
-using Loom.Threading;
+using System.Threading;
 
 namespace Loom.Samples;
 

@@ -1,7 +1,10 @@
 using System;
+using System.Threading;
 using Loom;
 using Loom.Samples;
-using Loom.Threading;
+
+// Plain .NET: System.Threading's Thread and Volatile. The build rewrites this program (LoomRewrite in the project),
+// so inside LoomModel.Explore each of those calls is a step Loom schedules (docs/rewriting.md).
 
 // Two threads each count one hit; afterwards the counter must say 2.
 static void TwoHits(Action<HitCounter> hit)
