@@ -66,8 +66,7 @@ public static class LoomModel
     public static void WaitFor(Task task, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(task);
-        if (!task.IsCompleted && LoomRuntime.Controlled("LoomModel.WaitFor", file, line) is { } me)
-            me.Execution.WaitForTask(me, task, "a task (LoomModel.WaitFor)", file, line);
+        Async.ControlledTasks.Block(task, "LoomModel.WaitFor", file, line);
         task.GetAwaiter().GetResult();
     }
 

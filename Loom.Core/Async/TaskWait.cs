@@ -1,13 +1,27 @@
+using System;
+using System.Threading;
 using System.Threading.Tasks;
 using Loom.Runtime;
+using Loom.Simulation;
 
 namespace Loom.Async;
 
-/// <summary>What a logical thread blocked on a task waits for: the task to complete.</summary>
+/// <summary>
+/// What a logical thread blocked on tasks waits for: a task to complete (or, for <c>Task.WaitAll</c>,
+/// <c>Task.WaitAny</c>, a value task or an awaiter, a condition over them), a deadline of virtual time, or a
+/// cancellation token, whichever comes first.
+/// </summary>
 internal sealed class TaskWait : ModelObject
 {
-    private readonly Task _task;
+    private readonly Task? _task;
+    private readonly Func<bool>? _done;
     private readonly string _what;
+
+    /// <summary>Fires at the wait's timeout, on the execution's virtual clock; <see langword="null"/> for no timeout.</summary>
+    private SimTimer? _deadline;
+
+    /// <summary>Ends the wait when canceled (<see cref="CancellationToken.None"/> for no token).</summary>
+    private CancellationToken _token;
 
     public TaskWait(Execution execution, Task task, string what)
         : base(execution, "task")
@@ -16,8 +30,41 @@ internal sealed class TaskWait : ModelObject
         _what = what;
     }
 
+    /// <summary>A wait for <paramref name="done"/> to hold; it must only read state (it is asked at every scheduling point).</summary>
+    public TaskWait(Execution execution, Func<bool> done, string what)
+        : base(execution, "task")
+    {
+        _done = done;
+        _what = what;
+    }
+
+    /// <summary>Whether what the thread waits for has happened (the task completed, the condition holds).</summary>
+    public bool IsDone => _task?.IsCompleted ?? _done!();
+
+    /// <summary>Ends the wait after <paramref name="timeout"/> of virtual time too (nothing for infinite).</summary>
+    public TaskWait WithTimeout(TimeSpan timeout)
+    {
+        if (timeout != Timeout.InfiniteTimeSpan)
+        {
+            _deadline = new SimTimer(Execution.Clock, null, null, null);
+            _deadline.Change(timeout, Timeout.InfiniteTimeSpan);
+        }
+        return this;
+    }
+
+    /// <summary>Ends the wait when <paramref name="token"/> is canceled too.</summary>
+    public TaskWait WithCancellation(CancellationToken token)
+    {
+        _token = token;
+        return this;
+    }
+
+    /// <summary>After the wait: disarms the deadline, so virtual time does not jump to a timeout nobody waits for.</summary>
+    public void End() => _deadline?.Dispose();
+
     /// <inheritdoc />
-    public override bool CanProceed(LogicalThread thread, in Operation op) => _task.IsCompleted;
+    public override bool CanProceed(LogicalThread thread, in Operation op) =>
+        IsDone || _deadline is { Fired: true } || _token.IsCancellationRequested;
 
     /// <inheritdoc />
     public override string DescribeBlocked(LogicalThread thread, in Operation op) =>

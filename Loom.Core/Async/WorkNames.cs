@@ -32,6 +32,9 @@ internal static class WorkNames
     /// <summary>Names the next task this OS thread queues after the delegate it runs (when the name is first shown).</summary>
     public static void NameNextTask(Delegate work) => t_nextTask = work;
 
+    /// <summary>Forgets the name <see cref="NameNextTask"/> gave, if no task took it (a task started canceled is never queued).</summary>
+    public static void ForgetNextTask() => t_nextTask = null;
+
     /// <summary>A task's name: the method its delegate runs, or for a lambda the method that wrote it.</summary>
     public static string TaskName(Delegate work) => Describe(work) is var d && d.StartsWith("work in ", StringComparison.Ordinal) ? d[8..] : d;
 

@@ -343,7 +343,14 @@ internal sealed class Execution
 
     /// <summary>Blocks <paramref name="me"/> until <paramref name="task"/> completes, as a scheduling point.</summary>
     public void WaitForTask(LogicalThread me, Task task, string what, string? file, int line) =>
-        Schedule(me, new Operation($"await {what}", AccessKind.Acquire, new TaskWait(this, task, what), file, line));
+        WaitForTask(me, new TaskWait(this, task, what), $"await {what}", file, line);
+
+    /// <summary>
+    /// Blocks <paramref name="me"/>, at a scheduling point named <paramref name="api"/>, until <paramref name="wait"/>
+    /// can end: its tasks completed, its virtual-time timeout passed or its token was canceled.
+    /// </summary>
+    public void WaitForTask(LogicalThread me, TaskWait wait, string api, string? file, int line) =>
+        Schedule(me, new Operation(api, AccessKind.Acquire, wait, file, line));
 
     /// <summary>Blocks <paramref name="me"/> until <paramref name="duration"/> of virtual time has passed.</summary>
     public void Sleep(LogicalThread me, TimeSpan duration, string api, string? file, int line)

@@ -54,6 +54,18 @@ public sealed class SimClock : TimeProvider
     /// <inheritdoc />
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
+    /// <summary>
+    /// How long the simulated machine has been up when an execution starts: what <c>Environment.TickCount64</c> and
+    /// <c>Stopwatch.GetTimestamp</c> read at its start (code uses zero as "never", so they do not start at zero).
+    /// </summary>
+    internal static readonly TimeSpan UptimeAtStart = TimeSpan.FromDays(1);
+
+    /// <summary>The simulated machine's uptime, as <c>Environment.TickCount64</c> counts it: milliseconds.</summary>
+    internal long TickCount64 => (long)(UptimeAtStart + Elapsed).TotalMilliseconds;
+
+    /// <summary>The simulated machine's uptime as a <c>Stopwatch</c> timestamp: in units of <see cref="global::System.Diagnostics.Stopwatch.Frequency"/>.</summary>
+    internal long StopwatchTimestamp => (long)((Int128)(UptimeAtStart.Ticks + _now) * global::System.Diagnostics.Stopwatch.Frequency / TimeSpan.TicksPerSecond);
+
     /// <summary>Creates a virtual timer: its callback runs as a step of the execution when virtual time reaches its due time.</summary>
     /// <param name="callback">The callback.</param>
     /// <param name="state">The callback's argument.</param>
@@ -67,7 +79,19 @@ public sealed class SimClock : TimeProvider
         ArgumentNullException.ThrowIfNull(callback);
         Validate(dueTime, nameof(dueTime));
         Validate(period, nameof(period));
-        var timer = new SimTimer(this, callback, state, ExecutionContext.Capture(), LogicalThread.Current?.Owner);
+        return CreateTimer(callback, state, dueTime, period, withContext: false);
+    }
+
+    /// <summary>
+    /// Creates a virtual timer, as <see cref="CreateTimer(TimerCallback, object?, TimeSpan, TimeSpan)"/> does, whose
+    /// callback runs with a synchronization context (<paramref name="withContext"/>) or without one. A
+    /// <c>System.Threading.Timer</c>'s callback runs with one, like a work item on the thread pool stand-in, so that
+    /// awaits in an async callback come back under Loom's control; a TimeProvider's timer completes tasks (a delay)
+    /// and runs without one, so that <c>ConfigureAwait(false)</c> code in libraries resumes inline.
+    /// </summary>
+    internal SimTimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period, bool withContext)
+    {
+        var timer = new SimTimer(this, callback, state, ExecutionContext.Capture(), LogicalThread.Current?.Owner) { WithContext = withContext };
         timer.Change(dueTime, period);
         return timer;
     }

@@ -55,6 +55,12 @@ internal sealed class SimTimer : ITimer
     /// <summary>Whether the timer is armed on its clock now.</summary>
     public bool IsArmed { get; set; }
 
+    /// <summary>
+    /// Whether the callback runs with the synchronization context of the work item it runs in (a
+    /// <c>System.Threading.Timer</c>'s), rather than without one (see <see cref="SimClock.CreateTimer(TimerCallback, object?, TimeSpan, TimeSpan, bool)"/>).
+    /// </summary>
+    public bool WithContext { get; init; }
+
     /// <summary>Whether the timer has fired at least once.</summary>
     public bool Fired { get; private set; }
 
@@ -96,9 +102,10 @@ internal sealed class SimTimer : ITimer
         var context = _context;
         // The callback runs without a synchronization context, so that what it completes (the task of a Task.Delay)
         // resumes ConfigureAwait(false) code inline rather than on the real thread pool.
-        Action run = context is null
-            ? () => ContextFree.Run(() => callback(state))
-            : () => ContextFree.Run(() => ExecutionContext.Run(context, static s => { var (c, st) = ((TimerCallback, object?))s!; c(st); }, (callback, state)));
+        Action call = context is null
+            ? () => callback(state)
+            : () => ExecutionContext.Run(context, static s => { var (c, st) = ((TimerCallback, object?))s!; c(st); }, (callback, state));
+        Action run = WithContext ? call : () => ContextFree.Run(call);
         execution.QueueWork(run, WorkName.OfTimer(callback), "timer fires", owner);
     }
 

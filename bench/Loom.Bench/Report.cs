@@ -3,14 +3,26 @@ using System.Text;
 
 namespace Loom.Bench;
 
-/// <summary>Collects tables and writes them as the engine section of bench/RESULTS.md.</summary>
+/// <summary>Collects tables and writes them as one section of bench/RESULTS.md (the engine's, by default).</summary>
 internal sealed class Report
 {
-    private const string Begin = "<!-- BEGIN engine (written by bench/Loom.Bench) -->";
-    private const string End = "<!-- END engine -->";
-
+    private readonly string _heading;
+    private readonly string _project;
+    private readonly string _begin;
+    private readonly string _end;
     private readonly StringBuilder _body = new();
     private readonly string _loadAtStart = LoadAverage();
+
+    /// <param name="heading">The section's heading in the results file.</param>
+    /// <param name="project">The bench project that writes it, for the command line and the section's markers.</param>
+    public Report(string heading = "Engine", string project = "bench/Loom.Bench")
+    {
+        _heading = heading;
+        _project = project;
+        var key = heading.ToLowerInvariant();
+        _begin = $"<!-- BEGIN {key} (written by {project}) -->";
+        _end = $"<!-- END {key} -->";
+    }
 
     public void Table(string title, string note, string[] header, IEnumerable<string[]> rows)
     {
@@ -28,10 +40,10 @@ internal sealed class Report
     public string ToMarkdown(string arguments)
     {
         var machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}";
-        return $"## Engine\n\nMachine: {machine}. Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n" +
+        return $"## {_heading}\n\nMachine: {machine}. Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n" +
             $"Load average (1, 5, 15 min): {_loadAtStart} at the start, {LoadAverage()} at the end. " +
             "Thread handoffs and everything built on them slow down many times on a loaded 2-core machine; compare figures run at a similar load.\n" +
-            $"Command: `dotnet run -c Release --project bench/Loom.Bench -- {arguments}`\n\n{_body}";
+            $"Command: `dotnet run -c Release --project {_project} -- {arguments}`\n\n{_body}";
     }
 
     /// <summary>The machine's load averages, as <c>/proc/loadavg</c> gives them, or "unknown" where it does not exist.</summary>
@@ -44,15 +56,15 @@ internal sealed class Report
         return string.Join(", ", fields.Take(3));
     }
 
-    /// <summary>Replaces the engine section of the results file, keeping every other section.</summary>
+    /// <summary>Replaces this report's section of the results file, keeping every other section.</summary>
     public void WriteInto(string path, string text)
     {
         var existing = File.Exists(path) ? File.ReadAllText(path) : "# Benchmark results\n\n";
-        var section = $"{Begin}\n{text.TrimEnd()}\n{End}";
-        var start = existing.IndexOf(Begin, StringComparison.Ordinal);
-        var end = existing.IndexOf(End, StringComparison.Ordinal);
+        var section = $"{_begin}\n{text.TrimEnd()}\n{_end}";
+        var start = existing.IndexOf(_begin, StringComparison.Ordinal);
+        var end = existing.IndexOf(_end, StringComparison.Ordinal);
         var updated = start >= 0 && end > start
-            ? existing[..start] + section + existing[(end + End.Length)..]
+            ? existing[..start] + section + existing[(end + _end.Length)..]
             : existing.TrimEnd() + "\n\n" + section + "\n";
         File.WriteAllText(path, updated);
         Console.Error.WriteLine($"wrote {path}");

@@ -1,21 +1,33 @@
-using Loom.Threading;
+using System.Threading;
 
 namespace Loom.Samples.MSTest;
 
 /// <summary>
-/// A counter with a lost-update bug: <see cref="Increment"/> reads the value, then writes it plus one, so two
-/// threads can both read 0 and both write 1. Each step is atomic; the pair is not.
+/// A counter with a lost-update bug, in plain .NET: <see cref="Increment"/> reads the value under the lock, then
+/// writes it plus one under the lock again, so two threads can both read 0 and both write 1. Each critical section
+/// is correct; the pair is not.
 /// </summary>
 public sealed class BuggyCounter
 {
+    private readonly object _gate = new();
     private int _value;
 
-    public int Value => Interlocked.CompareExchange(ref _value, 0, 0);
+    public int Value
+    {
+        get
+        {
+            lock (_gate)
+                return _value;
+        }
+    }
 
     public void Increment()
     {
-        var current = Interlocked.CompareExchange(ref _value, 0, 0);
-        // Another thread can write between the read above and the write below.
-        Interlocked.Exchange(ref _value, current + 1);
+        int current;
+        lock (_gate)
+            current = _value;
+        // Another thread can take the lock between the read above and the write below.
+        lock (_gate)
+            _value = current + 1;
     }
 }

@@ -1,6 +1,6 @@
+using System.Threading;
 using Loom;
 using Loom.MSTest;
-using Loom.Threading;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Loom.Samples.MSTest;

@@ -1,6 +1,6 @@
+using System.Threading;
 using Loom;
 using Loom.NUnit;
-using Loom.Threading;
 using NUnit.Framework;
 
 namespace Loom.Samples.NUnit;

@@ -1,5 +1,5 @@
+using System.Threading;
 using Loom;
-using Loom.Threading;
 using Loom.Xunit;
 using Xunit;
 

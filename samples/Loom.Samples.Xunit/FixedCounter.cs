@@ -1,13 +1,25 @@
-using Loom.Threading;
+using System.Threading;
 
 namespace Loom.Samples.Xunit;
 
-/// <summary>The fix: one atomic read-modify-write.</summary>
+/// <summary>The fix: the read and the write in one critical section.</summary>
 public sealed class FixedCounter
 {
+    private readonly object _gate = new();
     private int _value;
 
-    public int Value => Interlocked.CompareExchange(ref _value, 0, 0);
+    public int Value
+    {
+        get
+        {
+            lock (_gate)
+                return _value;
+        }
+    }
 
-    public void Increment() => Interlocked.Increment(ref _value);
+    public void Increment()
+    {
+        lock (_gate)
+            _value++;
+    }
 }

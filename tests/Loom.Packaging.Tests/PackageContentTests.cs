@@ -101,6 +101,18 @@ public class PackageContentTests(PackagedConsumers packed)
         Assert.StartsWith("2.", dependencies["Microsoft.Testing.Platform"].Version);
     }
 
+    [Fact]
+    public void Loom_Core_carries_the_rewriter_and_its_build_file_and_no_dependency_for_it()
+    {
+        var package = packed.Package("Loom.Core");
+
+        Assert.Contains("buildTransitive/Loom.Rewriting.targets", package.Files);
+        // The rewriter runs as a process of its own: its runtime files and Mono.Cecil come with it.
+        foreach (var file in new[] { "Loom.Rewriting.dll", "Loom.Rewriting.runtimeconfig.json", "Loom.Rewriting.deps.json", "Mono.Cecil.dll", "Mono.Cecil.Rocks.dll" })
+            Assert.Contains("tools/rewriter/" + file, package.Files);
+        Assert.Empty(package.Dependencies("net10.0"));
+    }
+
     [Theory]
     [InlineData("Loom.Core", "buildTransitive/Loom.Core.targets")]
     [InlineData("Loom.Xunit", "buildTransitive/Loom.Xunit.targets")]

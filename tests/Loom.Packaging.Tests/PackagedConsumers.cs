@@ -51,7 +51,8 @@ public sealed class PackagedConsumers : IDisposable
             throw new InvalidOperationException("dotnet pack failed:\n" + Pack);
 
         WriteConsumers();
-        Build = Timed("restore and build the consumers", () => CommandRunner.Run(Root, "dotnet", "build", "Consumers.slnx", "-nologo", "-v:q"));
+        // Normal verbosity: the rewriter says per assembly what it rewrote, and the tests read it.
+        Build = Timed("restore and build the consumers", () => CommandRunner.Run(Root, "dotnet", "build", "Consumers.slnx", "-nologo", "-v:n", "-tl:off"));
         if (Build.ExitCode != 0)
             throw new InvalidOperationException("Restoring and building the consumer projects from the packages failed:\n" + Build);
         // Each of these must fail; one build, so that they restore and are checked side by side.

@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using Loom.Runtime;
+using Loom.Async;
 
 namespace Loom.Threading.Tasks;
 
@@ -11,7 +11,8 @@ namespace Loom.Threading.Tasks;
 /// <c>Run</c> queues the work on the execution's scheduler (a schedulable step, not the thread pool) and
 /// <c>Delay</c> waits on the execution's virtual clock; outside, each forwards to <see cref="Task"/>.
 /// <para>
-/// <c>Task.WhenAll</c>, <c>Task.WhenAny</c>, <c>Task.Yield</c>, <c>TaskCompletionSource</c> and awaits need no
+/// It shares each path with the rewriter's stand-ins (<see cref="Loom.Interception.TaskCalls"/>) through
+/// <see cref="ControlledTasks"/>. <c>Task.WhenAll</c>, <c>Task.WhenAny</c>, <c>Task.Yield</c>, <c>TaskCompletionSource</c> and awaits need no
 /// mirror: their continuations come back through the execution's synchronization context. A real
 /// <c>Task.Run</c> inside an execution escapes to the thread pool and is reported when it touches Loom.
 /// </para>
@@ -34,13 +35,8 @@ public static class LoomTask
     /// <param name="line">Supplied by the compiler: the caller's source line.</param>
     /// <returns>The task running the work.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="action"/> is <see langword="null"/>.</exception>
-    public static Task Run(Action action, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        if (Scheduler("LoomTask.Run", action, file, line) is { } scheduler)
-            return Task.Factory.StartNew(action, cancellationToken, TaskCreationOptions.DenyChildAttach, scheduler);
-        return Task.Run(action, cancellationToken);
-    }
+    public static Task Run(Action action, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        ControlledTasks.Run(action, cancellationToken, "LoomTask.Run", file, line);
 
     /// <summary>Mirrors <see cref="Task.Run{TResult}(Func{TResult})"/>.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>
@@ -49,13 +45,8 @@ public static class LoomTask
     /// <param name="line">Supplied by the compiler: the caller's source line.</param>
     /// <returns>The task running the work.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
-    public static Task<TResult> Run<TResult>(Func<TResult> function, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
-    {
-        ArgumentNullException.ThrowIfNull(function);
-        if (Scheduler("LoomTask.Run", function, file, line) is { } scheduler)
-            return Task.Factory.StartNew(function, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler);
-        return Task.Run(function);
-    }
+    public static Task<TResult> Run<TResult>(Func<TResult> function, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        ControlledTasks.Run(function, CancellationToken.None, "LoomTask.Run", file, line);
 
     /// <summary>Mirrors <see cref="Task.Run(Func{Task})"/>: runs an asynchronous function and returns a proxy for its task.</summary>
     /// <param name="function">The asynchronous work.</param>
@@ -63,13 +54,8 @@ public static class LoomTask
     /// <param name="line">Supplied by the compiler: the caller's source line.</param>
     /// <returns>A task that completes when the function's task does.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
-    public static Task Run(Func<Task?> function, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
-    {
-        ArgumentNullException.ThrowIfNull(function);
-        if (Scheduler("LoomTask.Run", function, file, line) is { } scheduler)
-            return Task.Factory.StartNew<Task>(function!, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler).Unwrap();
-        return Task.Run(function);
-    }
+    public static Task Run(Func<Task?> function, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        ControlledTasks.Run(function, CancellationToken.None, "LoomTask.Run", file, line);
 
     /// <summary>Mirrors <see cref="Task.Run{TResult}(Func{Task{TResult}})"/>.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>
@@ -78,13 +64,8 @@ public static class LoomTask
     /// <param name="line">Supplied by the compiler: the caller's source line.</param>
     /// <returns>A task that completes with the function's result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is <see langword="null"/>.</exception>
-    public static Task<TResult> Run<TResult>(Func<Task<TResult>?> function, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
-    {
-        ArgumentNullException.ThrowIfNull(function);
-        if (Scheduler("LoomTask.Run", function, file, line) is { } scheduler)
-            return Task.Factory.StartNew<Task<TResult>>(function!, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler).Unwrap();
-        return Task.Run(function);
-    }
+    public static Task<TResult> Run<TResult>(Func<Task<TResult>?> function, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        ControlledTasks.Run(function, CancellationToken.None, "LoomTask.Run", file, line);
 
     /// <summary>Mirrors <see cref="Task.Delay(int)"/>: inside an execution, a delay of virtual time.</summary>
     /// <param name="millisecondsDelay">The delay, or <see cref="Timeout.Infinite"/>.</param>
@@ -102,11 +83,8 @@ public static class LoomTask
     /// <param name="line">Supplied by the compiler: the caller's source line.</param>
     /// <returns>A task that completes after the delay, or is canceled.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="millisecondsDelay"/> is negative other than <see cref="Timeout.Infinite"/>.</exception>
-    public static Task Delay(int millisecondsDelay, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(millisecondsDelay, Timeout.Infinite);
-        return Delay(millisecondsDelay == Timeout.Infinite ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(millisecondsDelay), cancellationToken, file, line);
-    }
+    public static Task Delay(int millisecondsDelay, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        ControlledTasks.Delay(millisecondsDelay, cancellationToken, "LoomTask.Delay", file, line);
 
     /// <summary>Mirrors <see cref="Task.Delay(TimeSpan)"/>.</summary>
     /// <param name="delay">The delay, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
@@ -124,21 +102,6 @@ public static class LoomTask
     /// <param name="line">Supplied by the compiler: the caller's source line.</param>
     /// <returns>A task that completes after the delay, or is canceled.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative other than infinite, or too large.</exception>
-    public static Task Delay(TimeSpan delay, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
-    {
-        if (LoomRuntime.Controlled("LoomTask.Delay", file, line) is not { } me)
-            return Task.Delay(delay, cancellationToken);
-        me.Execution.Schedule(me, new Operation("LoomTask.Delay", AccessKind.None, null, file, line));
-        me.Execution.RecordValue(me, delay);
-        return Task.Delay(delay, me.Execution.Clock, cancellationToken);
-    }
-
-    private static TaskScheduler? Scheduler(string api, Delegate work, string? file, int line)
-    {
-        if (LoomRuntime.Controlled(api, file, line) is not { } me)
-            return null;
-        me.Execution.Schedule(me, new Operation(api, AccessKind.None, null, file, line));
-        Async.WorkNames.NameNextTask(work);
-        return me.Execution.TaskScheduler;
-    }
+    public static Task Delay(TimeSpan delay, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        ControlledTasks.Delay(delay, cancellationToken, "LoomTask.Delay", file, line);
 }

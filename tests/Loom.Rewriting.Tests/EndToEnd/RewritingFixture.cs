@@ -50,7 +50,7 @@ public sealed class RewritingFixture : IDisposable
     /// <summary><c>dotnet test --no-build</c> with the detailed console logger, so passing cases are listed too.</summary>
     public VsTestRun Test(string project, params string[] arguments) =>
         new(CommandRunner.Run(ProjectDirectory(project), "dotnet",
-            ["test", "--no-build", "-c", Configuration, "--logger", "console;verbosity=detailed", .. arguments]));
+            ["test", "--no-build", "-c", Configuration, "-p:LoomRepoRoot=" + RepositoryRoot + Path.DirectorySeparatorChar, "--logger", "console;verbosity=detailed", .. arguments]));
 
     public void Dispose()
     {

@@ -1,0 +1,32 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+using Loom.Async;
+
+namespace Loom.Interception;
+
+/// <summary>
+/// Stands in for <see cref="ConfiguredValueTaskAwaitable.ConfiguredValueTaskAwaiter.GetResult"/>: inside a Loom execution, blocking on an awaiter that has not
+/// completed is a controlled wait, so a deadlock through it is reported. The compiler's own await calls it only once
+/// the awaiter completed, which costs one check more than the real member.
+/// </summary>
+[Intercepts(typeof(ConfiguredValueTaskAwaitable.ConfiguredValueTaskAwaiter))]
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ConfiguredValueTaskAwaiterCalls
+{
+    private const string Api = "ConfiguredValueTaskAwaiter.GetResult";
+
+    /// <summary>Stands in for <see cref="ConfiguredValueTaskAwaitable.ConfiguredValueTaskAwaiter.GetResult"/>.</summary>
+    /// <exception cref="Exception">What the awaited operation failed with.</exception>
+    public static void GetResult(ref ConfiguredValueTaskAwaitable.ConfiguredValueTaskAwaiter awaiter, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        if (!awaiter.IsCompleted)
+            Block(awaiter, file, line);
+        awaiter.GetResult();
+    }
+
+    // The closure lives here, so the common case (completed) allocates nothing.
+    private static void Block(ConfiguredValueTaskAwaitable.ConfiguredValueTaskAwaiter awaiter, string? file, int line) =>
+        ControlledTasks.Block(() => awaiter.IsCompleted, "the awaited operation", Api, file, line);
+}
