@@ -1,14 +1,17 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using Loom.Runtime;
 using Loom.Simulation;
+using Loom.Threading.Models;
 
 namespace Loom.Interception;
 
 /// <summary>
-/// Stand-ins for <see cref="Environment"/>'s tick counts: inside a Loom execution they count the simulated
-/// machine's uptime on the virtual clock (a day at the execution's start, see <see cref="SimClock"/>); outside,
-/// the real one.
+/// Stand-ins for <see cref="Environment"/>'s tick counts and thread identity. Inside a Loom execution the tick
+/// counts count the simulated machine's uptime on the virtual clock (a day at the execution's start, see
+/// <see cref="SimClock"/>), and the thread id is the logical thread's own: logical threads share pooled OS threads,
+/// so the real id is neither stable across executions nor distinct between them. Outside, the real ones.
 /// </summary>
 [Intercepts(typeof(Environment))]
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -23,4 +26,13 @@ public static class EnvironmentCalls
     /// <returns>Milliseconds of uptime.</returns>
     public static long get_TickCount64([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         VirtualTime.Read("Environment.TickCount64", file, line) is { } me ? me.Recorded(me.Execution.Clock.TickCount64) : Environment.TickCount64;
+
+    /// <summary>
+    /// Stands in for <see cref="Environment.CurrentManagedThreadId"/>: inside an execution the calling logical
+    /// thread's number plus one (what <c>Thread.ManagedThreadId</c> returns for it), the same in every execution.
+    /// </summary>
+    public static int CurrentManagedThreadId =>
+        LoomRuntime.Controlled("Environment.CurrentManagedThreadId", null, 0) is { } me
+            ? ThreadModel.ManagedThreadId(me)
+            : Environment.CurrentManagedThreadId;
 }

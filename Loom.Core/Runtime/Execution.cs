@@ -266,7 +266,7 @@ internal sealed class Execution
     }
 
     /// <summary>Starts a logical thread created by the running thread; it runs when the strategy first picks it.</summary>
-    public LogicalThread CreateThread(Action body, string? name, object mirror)
+    public LogicalThread CreateThread(Action body, string? name, object? mirror)
     {
         lock (_gate)
         {

@@ -107,6 +107,13 @@ internal sealed class LogicalThread : ModelObject
     /// <summary>The user-facing mirror object, so <c>Thread.CurrentThread</c> returns the same instance.</summary>
     public object? Mirror { get; set; }
 
+    /// <summary>
+    /// The real <see cref="System.Threading.Thread"/> rewritten code knows this thread as: the one it started, or a
+    /// never-started stand-in made on the first <c>Thread.CurrentThread</c>, so that the property returns the same
+    /// object for the thread's whole life (the OS thread under it is a pooled worker, shared with other threads).
+    /// </summary>
+    public System.Threading.Thread? RealThread { get; set; }
+
     /// <summary>The thread's label in traces: its number and, if it has one, its name.</summary>
     public string Label => Name is null ? $"thread {Number}" : $"thread {Number} '{Name}'";
 

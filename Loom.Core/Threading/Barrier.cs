@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Loom.Runtime;
-using Loom.Runtime.Objects;
+using Loom.Threading.Models;
 
 namespace Loom.Threading;
 
@@ -10,19 +10,13 @@ namespace Loom.Threading;
 /// Mirrors <see cref="System.Threading.Barrier"/>. Inside a Loom execution signalling is a scheduling point on the
 /// barrier's model, and a participant then blocks until its phase ends; a phase whose participants never all arrive
 /// is reported as a deadlock. The post-phase action runs on the last thread to arrive, as in .NET, and its
-/// operations are scheduled like any other. Elsewhere every member is the real barrier's. Each execution sees the
-/// barrier as constructed.
+/// operations are scheduled like any other. Elsewhere every member is the real barrier's. Each execution starts from the
+/// real barrier's state when it first uses it (<see cref="BarrierModel"/>, shared with the stand-ins rewritten code calls).
 /// </summary>
 public class Barrier : IDisposable
 {
-    /// <summary>The most participants a barrier may have, as in .NET.</summary>
-    private const int MaxParticipants = 32767;
-
-    private const string CalledFromPostPhaseAction = "This method may not be called from within the postPhaseAction.";
-
+    /// <summary>The real barrier, whose post-phase action calls the user's with this mirror: used outside executions, and what the model starts from inside them.</summary>
     private readonly System.Threading.Barrier _real;
-    private readonly int _participantCount;
-    private readonly Action<Barrier>? _postPhaseAction;
 
     /// <summary>Mirrors <see cref="System.Threading.Barrier(int)"/>.</summary>
     /// <param name="participantCount">How many threads take part.</param>
@@ -39,18 +33,16 @@ public class Barrier : IDisposable
     public Barrier(int participantCount, Action<Barrier>? postPhaseAction)
     {
         _real = new System.Threading.Barrier(participantCount, postPhaseAction is null ? null : _ => postPhaseAction(this));
-        _participantCount = participantCount;
-        _postPhaseAction = postPhaseAction;
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Barrier.ParticipantCount"/>. Inside an execution, a scheduling point.</summary>
-    public int ParticipantCount => ReadModel("Barrier.ParticipantCount", static state => state.ParticipantCount, static real => real.ParticipantCount);
+    public int ParticipantCount => LoomRuntime.Controlled("Barrier.ParticipantCount", null, 0) is { } me ? BarrierModel.Read(me, _real, "Barrier.ParticipantCount", static state => state.ParticipantCount) : _real.ParticipantCount;
 
     /// <summary>Mirrors <see cref="System.Threading.Barrier.ParticipantsRemaining"/>: participants that have not arrived in the current phase. Inside an execution, a scheduling point.</summary>
-    public int ParticipantsRemaining => ReadModel("Barrier.ParticipantsRemaining", static state => state.ParticipantCount - state.Arrived, static real => real.ParticipantsRemaining);
+    public int ParticipantsRemaining => LoomRuntime.Controlled("Barrier.ParticipantsRemaining", null, 0) is { } me ? BarrierModel.Read(me, _real, "Barrier.ParticipantsRemaining", static state => state.ParticipantCount - state.Arrived) : _real.ParticipantsRemaining;
 
     /// <summary>Mirrors <see cref="System.Threading.Barrier.CurrentPhaseNumber"/>. Inside an execution, a scheduling point.</summary>
-    public long CurrentPhaseNumber => ReadModel("Barrier.CurrentPhaseNumber", static state => state.Phase, static real => real.CurrentPhaseNumber);
+    public long CurrentPhaseNumber => LoomRuntime.Controlled("Barrier.CurrentPhaseNumber", null, 0) is { } me ? BarrierModel.Read(me, _real, "Barrier.CurrentPhaseNumber", static state => state.Phase) : _real.CurrentPhaseNumber;
 
     /// <summary>Mirrors <see cref="System.Threading.Barrier.AddParticipant()"/>.</summary>
     /// <param name="file">Supplied by the compiler: the caller's source file.</param>
@@ -77,23 +69,7 @@ public class Barrier : IDisposable
     {
         if (LoomRuntime.Controlled("Barrier.AddParticipants", file, line) is not { } me)
             return _real.AddParticipants(participantCount);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(participantCount);
-        if (participantCount > MaxParticipants)
-            throw TooManyParticipants(participantCount);
-        var state = State(me);
-        ThrowIfInPostPhaseAction(me, state);
-        Blocking.Step(me, state, "Barrier.AddParticipants", AccessKind.Write, file, line);
-        ThrowIfDisposed(state);
-        if (participantCount + state.ParticipantCount > MaxParticipants)
-            throw TooManyParticipants(participantCount);
-        state.ParticipantCount += participantCount;
-        var phase = state.Phase;
-        Blocking.Record(me, $"{state.ParticipantCount} participants");
-        if (state.ActionRunner is null)
-            return phase;
-        // The current phase is ending: the new participants join the next one, once the post-phase action is done.
-        Blocking.Wait(me, state, "Barrier.AddParticipants", AccessKind.Read, phase, CancellationToken.None, file, line);
-        return phase + 1;
+        return BarrierModel.AddParticipants(me, _real, participantCount, file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Barrier.RemoveParticipant()"/>.</summary>
@@ -123,19 +99,7 @@ public class Barrier : IDisposable
             _real.RemoveParticipants(participantCount);
             return;
         }
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(participantCount);
-        var state = State(me);
-        ThrowIfInPostPhaseAction(me, state);
-        Blocking.Step(me, state, "Barrier.RemoveParticipants", AccessKind.Write, file, line);
-        ThrowIfDisposed(state);
-        if (state.ParticipantCount < participantCount)
-            throw new ArgumentOutOfRangeException(nameof(participantCount), "The participantCount argument must be less than or equal the number of participants.");
-        if (state.ParticipantCount - participantCount < state.Arrived)
-            throw new InvalidOperationException("The participantCount argument is greater than the number of participants that haven't yet arrived at the barrier in this phase.");
-        state.ParticipantCount -= participantCount;
-        Blocking.Record(me, $"{state.ParticipantCount} participants");
-        if (state.ParticipantCount > 0 && state.Arrived == state.ParticipantCount)
-            FinishPhase(me, state, file, line);
+        BarrierModel.RemoveParticipants(me, _real, participantCount, file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Barrier.SignalAndWait()"/>: arrives, and waits until every participant has arrived.</summary>
@@ -227,7 +191,7 @@ public class Barrier : IDisposable
     public void Dispose()
     {
         if (LoomRuntime.Controlled("Barrier.Dispose", null, 0) is { } me)
-            ThrowIfInPostPhaseAction(me, State(me));
+            BarrierModel.CheckDispose(me, _real);
         Dispose(true);
         GC.SuppressFinalize(this);
     }
@@ -240,10 +204,7 @@ public class Barrier : IDisposable
             return;
         if (LoomRuntime.Controlled("Barrier.Dispose", null, 0) is { } me)
         {
-            var state = State(me);
-            Blocking.Step(me, state, "Barrier.Dispose", AccessKind.Write, null, 0, OperationFlags.RunsDuringAbort);
-            if (!me.Execution.Aborting)
-                state.Disposed = true;
+            BarrierModel.Dispose(me, _real);
             return;
         }
         _real.Dispose();
@@ -253,108 +214,6 @@ public class Barrier : IDisposable
     {
         if (LoomRuntime.Controlled("Barrier.SignalAndWait", file, line) is not { } me)
             return _real.SignalAndWait(millisecondsTimeout, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (millisecondsTimeout < Timeout.Infinite)
-            throw new ArgumentOutOfRangeException(nameof(millisecondsTimeout), millisecondsTimeout, "The specified timeout must represent a value between -1 and Int32.MaxValue, inclusive.");
-        var state = State(me);
-        ThrowIfInPostPhaseAction(me, state);
-
-        // Arriving: whether this thread is the last depends on the others' arrivals, so it conflicts with them.
-        Blocking.Step(me, state, "Barrier.SignalAndWait", AccessKind.Write, file, line);
-        ThrowIfDisposed(state);
-        if (state.ParticipantCount == 0)
-            throw new InvalidOperationException("The barrier has no registered participants.");
-        if (state.ActionRunner is not null)
-            throw new InvalidOperationException("The number of threads using the barrier exceeded the total number of registered participants.");
-        var phase = state.Phase;
-        if (state.Arrived + 1 == state.ParticipantCount)
-        {
-            Blocking.Record(me, $"last of {state.ParticipantCount} (phase {phase})");
-            state.ClearArrivals();
-            FinishPhase(me, state, file, line);
-            return true;
-        }
-        state.Arrive(me);
-        Blocking.Record(me, $"{state.Arrived} of {state.ParticipantCount} (phase {phase})");
-
-        if (millisecondsTimeout == Timeout.Infinite)
-        {
-            // Only observes the phase number, unless a cancellation may make it withdraw its arrival.
-            var access = cancellationToken.CanBeCanceled ? AccessKind.Write : AccessKind.Read;
-            try
-            {
-                Blocking.Wait(me, state, "Barrier.SignalAndWait", access, phase, cancellationToken, file, line);
-            }
-            catch (OperationCanceledException)
-            {
-                state.Withdraw(me);
-                throw;
-            }
-        }
-        else
-        {
-            Blocking.Step(me, state, "Barrier.SignalAndWait", AccessKind.Write, file, line);
-            if (state.Phase == phase)
-            {
-                state.Withdraw(me);
-                cancellationToken.ThrowIfCancellationRequested();
-                return Blocking.Outcome(me, false);
-            }
-            Blocking.Outcome(me, true);
-        }
-        if (state.ActionException is { } failure)
-            throw new BarrierPostPhaseException(failure);
-        return true;
+        return BarrierModel.SignalAndWait(me, _real, millisecondsTimeout, cancellationToken, file, line);
     }
-
-    /// <summary>Ends the phase on the last thread to arrive: runs the post-phase action, then releases the participants.</summary>
-    private void FinishPhase(LogicalThread me, BarrierState state, string? file, int line)
-    {
-        if (_postPhaseAction is null)
-        {
-            state.Phase++;
-            return;
-        }
-        state.ActionRunner = me;
-        Exception? failure = null;
-        try
-        {
-            _postPhaseAction(this);
-        }
-        catch (Exception ex) when (ex is not ExecutionAbortedException)
-        {
-            failure = ex;
-        }
-        // The phase ends at a scheduling point of its own, after everything the action did.
-        Blocking.Step(me, state, "Barrier.SignalAndWait", AccessKind.Write, file, line);
-        Blocking.Record(me, failure is null ? $"phase {state.Phase} ended" : $"phase {state.Phase} ended; the post-phase action threw {failure.GetType().Name}");
-        state.ActionRunner = null;
-        state.ActionException = failure;
-        state.Phase++;
-        if (failure is not null)
-            throw new BarrierPostPhaseException(failure);
-    }
-
-    private T ReadModel<T>(string api, Func<BarrierState, T> model, Func<System.Threading.Barrier, T> real)
-    {
-        if (LoomRuntime.Controlled(api, null, 0) is not { } me)
-            return real(_real);
-        var state = State(me);
-        Blocking.Step(me, state, api, AccessKind.Read, null, 0);
-        return MemoryAccess.Result(me, model(state));
-    }
-
-    private static void ThrowIfInPostPhaseAction(LogicalThread me, BarrierState state)
-    {
-        if (state.ActionRunner == me)
-            throw new InvalidOperationException(CalledFromPostPhaseAction);
-    }
-
-    private static ArgumentOutOfRangeException TooManyParticipants(int participantCount) =>
-        new(nameof(participantCount), "Adding participantCount participants would result in the number of participants exceeding the maximum number allowed.");
-
-    private void ThrowIfDisposed(BarrierState state) => ObjectDisposedException.ThrowIf(state.Disposed, this);
-
-    private BarrierState State(LogicalThread me) =>
-        me.Execution.ModelOf(_real, (execution, _) => new BarrierState(execution, _participantCount));
 }

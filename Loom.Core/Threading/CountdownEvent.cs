@@ -2,20 +2,20 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Loom.Runtime;
-using Loom.Runtime.Objects;
+using Loom.Threading.Models;
 
 namespace Loom.Threading;
 
 /// <summary>
 /// Mirrors <see cref="System.Threading.CountdownEvent"/>. Inside a Loom execution every member is a scheduling
 /// point on the event's model: an untimed Wait blocks until the count reaches zero, and a wait for signals that
-/// never come is reported as a deadlock. Elsewhere every member is the real event's. Each execution sees the event
-/// as constructed.
+/// never come is reported as a deadlock. Elsewhere every member is the real event's. Each execution starts from the real event's
+/// state when it first uses it (<see cref="CountdownModel"/>, shared with the stand-ins rewritten code calls).
 /// </summary>
 public class CountdownEvent : IDisposable
 {
+    /// <summary>The real event: used outside executions, and what the model starts from inside them.</summary>
     private readonly System.Threading.CountdownEvent _real;
-    private readonly int _initialCount;
 
     /// <summary>Mirrors <see cref="System.Threading.CountdownEvent(int)"/>.</summary>
     /// <param name="initialCount">The signals needed before the event is set.</param>
@@ -23,17 +23,16 @@ public class CountdownEvent : IDisposable
     public CountdownEvent(int initialCount)
     {
         _real = new System.Threading.CountdownEvent(initialCount);
-        _initialCount = initialCount;
     }
 
     /// <summary>Mirrors <see cref="System.Threading.CountdownEvent.CurrentCount"/>: the signals still needed. Inside an execution, a scheduling point.</summary>
-    public int CurrentCount => ReadModel("CountdownEvent.CurrentCount", static state => state.CurrentCount, static real => real.CurrentCount);
+    public int CurrentCount => LoomRuntime.Controlled("CountdownEvent.CurrentCount", null, 0) is { } me ? CountdownModel.Read(me, _real, "CountdownEvent.CurrentCount", static state => state.CurrentCount) : _real.CurrentCount;
 
     /// <summary>Mirrors <see cref="System.Threading.CountdownEvent.InitialCount"/>: the count Reset() restores. Inside an execution, a scheduling point.</summary>
-    public int InitialCount => ReadModel("CountdownEvent.InitialCount", static state => state.InitialCount, static real => real.InitialCount);
+    public int InitialCount => LoomRuntime.Controlled("CountdownEvent.InitialCount", null, 0) is { } me ? CountdownModel.Read(me, _real, "CountdownEvent.InitialCount", static state => state.InitialCount) : _real.InitialCount;
 
     /// <summary>Mirrors <see cref="System.Threading.CountdownEvent.IsSet"/>: whether the count is zero. Inside an execution, a scheduling point.</summary>
-    public bool IsSet => ReadModel("CountdownEvent.IsSet", static state => state.CurrentCount == 0, static real => real.IsSet);
+    public bool IsSet => LoomRuntime.Controlled("CountdownEvent.IsSet", null, 0) is { } me ? CountdownModel.Read(me, _real, "CountdownEvent.IsSet", static state => state.CurrentCount == 0) : _real.IsSet;
 
     /// <summary>
     /// Mirrors <see cref="System.Threading.CountdownEvent.WaitHandle"/>. Not supported inside an execution: a wait
@@ -64,7 +63,7 @@ public class CountdownEvent : IDisposable
     public bool Signal([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("CountdownEvent.Signal", file, line) is { } me)
-            return SignalModel(me, 1, file, line);
+            return CountdownModel.Signal(me, _real, 1, file, line);
         return _real.Signal();
     }
 
@@ -81,7 +80,7 @@ public class CountdownEvent : IDisposable
         if (LoomRuntime.Controlled("CountdownEvent.Signal", file, line) is { } me)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(signalCount);
-            return SignalModel(me, signalCount, file, line);
+            return CountdownModel.Signal(me, _real, signalCount, file, line);
         }
         return _real.Signal(signalCount);
     }
@@ -94,7 +93,7 @@ public class CountdownEvent : IDisposable
     public void AddCount([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("CountdownEvent.AddCount", file, line) is { } me)
-            AddModel(me, 1, "CountdownEvent.AddCount", throwIfSet: true, file, line);
+            CountdownModel.Add(me, _real, 1, "CountdownEvent.AddCount", throwIfSet: true, file, line);
         else
             _real.AddCount();
     }
@@ -111,7 +110,7 @@ public class CountdownEvent : IDisposable
         if (LoomRuntime.Controlled("CountdownEvent.AddCount", file, line) is { } me)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(signalCount);
-            AddModel(me, signalCount, "CountdownEvent.AddCount", throwIfSet: true, file, line);
+            CountdownModel.Add(me, _real, signalCount, "CountdownEvent.AddCount", throwIfSet: true, file, line);
         }
         else
         {
@@ -128,7 +127,7 @@ public class CountdownEvent : IDisposable
     public bool TryAddCount([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("CountdownEvent.TryAddCount", file, line) is { } me)
-            return AddModel(me, 1, "CountdownEvent.TryAddCount", throwIfSet: false, file, line);
+            return CountdownModel.Add(me, _real, 1, "CountdownEvent.TryAddCount", throwIfSet: false, file, line);
         return _real.TryAddCount();
     }
 
@@ -145,7 +144,7 @@ public class CountdownEvent : IDisposable
         if (LoomRuntime.Controlled("CountdownEvent.TryAddCount", file, line) is { } me)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(signalCount);
-            return AddModel(me, signalCount, "CountdownEvent.TryAddCount", throwIfSet: false, file, line);
+            return CountdownModel.Add(me, _real, signalCount, "CountdownEvent.TryAddCount", throwIfSet: false, file, line);
         }
         return _real.TryAddCount(signalCount);
     }
@@ -157,7 +156,7 @@ public class CountdownEvent : IDisposable
     public void Reset([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("CountdownEvent.Reset", file, line) is { } me)
-            ResetModel(me, null, file, line);
+            CountdownModel.Reset(me, _real, null, file, line);
         else
             _real.Reset();
     }
@@ -173,7 +172,7 @@ public class CountdownEvent : IDisposable
         if (LoomRuntime.Controlled("CountdownEvent.Reset", file, line) is { } me)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(count);
-            ResetModel(me, count, file, line);
+            CountdownModel.Reset(me, _real, count, file, line);
         }
         else
         {
@@ -188,7 +187,7 @@ public class CountdownEvent : IDisposable
     public void Wait([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("CountdownEvent.Wait", file, line) is { } me)
-            WaitModel(me, Timeout.Infinite, CancellationToken.None, file, line);
+            CountdownModel.Wait(me, _real, Timeout.Infinite, CancellationToken.None, file, line);
         else
             _real.Wait();
     }
@@ -205,7 +204,7 @@ public class CountdownEvent : IDisposable
     public void Wait(CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("CountdownEvent.Wait", file, line) is { } me)
-            WaitModel(me, Timeout.Infinite, cancellationToken, file, line);
+            CountdownModel.Wait(me, _real, Timeout.Infinite, cancellationToken, file, line);
         else
             _real.Wait(cancellationToken);
     }
@@ -223,7 +222,7 @@ public class CountdownEvent : IDisposable
     public bool Wait(int millisecondsTimeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("CountdownEvent.Wait", file, line) is { } me)
-            return WaitModel(me, millisecondsTimeout, CancellationToken.None, file, line);
+            return CountdownModel.Wait(me, _real, millisecondsTimeout, CancellationToken.None, file, line);
         return _real.Wait(millisecondsTimeout);
     }
 
@@ -237,7 +236,7 @@ public class CountdownEvent : IDisposable
     public bool Wait(TimeSpan timeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("CountdownEvent.Wait", file, line) is { } me)
-            return WaitModel(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), CancellationToken.None, file, line);
+            return CountdownModel.Wait(me, _real, Timeouts.ToMilliseconds(timeout, nameof(timeout)), CancellationToken.None, file, line);
         return _real.Wait(timeout);
     }
 
@@ -253,7 +252,7 @@ public class CountdownEvent : IDisposable
     public bool Wait(int millisecondsTimeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("CountdownEvent.Wait", file, line) is { } me)
-            return WaitModel(me, millisecondsTimeout, cancellationToken, file, line);
+            return CountdownModel.Wait(me, _real, millisecondsTimeout, cancellationToken, file, line);
         return _real.Wait(millisecondsTimeout, cancellationToken);
     }
 
@@ -269,7 +268,7 @@ public class CountdownEvent : IDisposable
     public bool Wait(TimeSpan timeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("CountdownEvent.Wait", file, line) is { } me)
-            return WaitModel(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), cancellationToken, file, line);
+            return CountdownModel.Wait(me, _real, Timeouts.ToMilliseconds(timeout, nameof(timeout)), cancellationToken, file, line);
         return _real.Wait(timeout, cancellationToken);
     }
 
@@ -288,93 +287,9 @@ public class CountdownEvent : IDisposable
             return;
         if (LoomRuntime.Controlled("CountdownEvent.Dispose", null, 0) is { } me)
         {
-            var state = State(me);
-            Blocking.Step(me, state, "CountdownEvent.Dispose", AccessKind.Write, null, 0, OperationFlags.RunsDuringAbort);
-            if (!me.Execution.Aborting)
-                state.Disposed = true;
+            CountdownModel.Dispose(me, _real);
             return;
         }
         _real.Dispose();
     }
-
-    private T ReadModel<T>(string api, Func<CountdownState, T> model, Func<System.Threading.CountdownEvent, T> real)
-    {
-        if (LoomRuntime.Controlled(api, null, 0) is not { } me)
-            return real(_real);
-        var state = State(me);
-        Blocking.Step(me, state, api, AccessKind.Read, null, 0);
-        return MemoryAccess.Result(me, model(state));
-    }
-
-    private bool SignalModel(LogicalThread me, int signalCount, string? file, int line)
-    {
-        var state = State(me);
-        // Signals are often in finally blocks; whether a signal sets the event depends on the others' order, so it is a write.
-        Blocking.Step(me, state, "CountdownEvent.Signal", AccessKind.Write, file, line, OperationFlags.RunsDuringAbort);
-        if (me.Execution.Aborting)
-            return false;
-        ThrowIfDisposed(state);
-        if (state.CurrentCount < signalCount)
-        {
-            Blocking.Record(me, $"count {state.CurrentCount}: below zero");
-            throw new InvalidOperationException("Invalid attempt made to decrement the event's count below zero.");
-        }
-        state.CurrentCount -= signalCount;
-        Blocking.Record(me, $"count {state.CurrentCount + signalCount}->{state.CurrentCount}");
-        return state.CurrentCount == 0;
-    }
-
-    private bool AddModel(LogicalThread me, int signalCount, string api, bool throwIfSet, string? file, int line)
-    {
-        var state = State(me);
-        Blocking.Step(me, state, api, AccessKind.Write, file, line);
-        ThrowIfDisposed(state);
-        if (state.CurrentCount == 0)
-        {
-            Blocking.Record(me, "already set");
-            if (throwIfSet)
-                throw new InvalidOperationException("The event is already signaled and cannot be incremented.");
-            return false;
-        }
-        if (state.CurrentCount > int.MaxValue - signalCount)
-            throw new InvalidOperationException("The increment operation would cause the CurrentCount to overflow.");
-        state.CurrentCount += signalCount;
-        Blocking.Record(me, $"count {state.CurrentCount - signalCount}->{state.CurrentCount}");
-        return true;
-    }
-
-    private void ResetModel(LogicalThread me, int? count, string? file, int line)
-    {
-        var state = State(me);
-        Blocking.Step(me, state, "CountdownEvent.Reset", AccessKind.Write, file, line);
-        ThrowIfDisposed(state);
-        if (count is { } newCount)
-            state.InitialCount = newCount;
-        state.CurrentCount = state.InitialCount;
-        Blocking.Record(me, $"count {state.CurrentCount}");
-    }
-
-    private bool WaitModel(LogicalThread me, int millisecondsTimeout, CancellationToken cancellationToken, string? file, int line)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(millisecondsTimeout, Timeout.Infinite);
-        cancellationToken.ThrowIfCancellationRequested();
-        var state = State(me);
-        if (millisecondsTimeout == Timeout.Infinite)
-        {
-            Blocking.Wait(me, state, "CountdownEvent.Wait", AccessKind.Read, 0, cancellationToken, file, line);
-            ThrowIfDisposed(state);
-            return true;
-        }
-        Blocking.Step(me, state, "CountdownEvent.Wait", AccessKind.Read, file, line);
-        ThrowIfDisposed(state);
-        var set = state.CurrentCount == 0;
-        if (!set)
-            cancellationToken.ThrowIfCancellationRequested();
-        return Blocking.Outcome(me, set);
-    }
-
-    private void ThrowIfDisposed(CountdownState state) => ObjectDisposedException.ThrowIf(state.Disposed, this);
-
-    private CountdownState State(LogicalThread me) =>
-        me.Execution.ModelOf(_real, (execution, _) => new CountdownState(execution, _initialCount));
 }

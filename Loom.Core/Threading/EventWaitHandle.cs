@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Loom.Runtime;
 using Loom.Runtime.Objects;
+using Loom.Threading.Models;
 
 namespace Loom.Threading;
 
@@ -51,15 +52,7 @@ public class EventWaitHandle : IDisposable
     {
         if (LoomRuntime.Controlled("EventWaitHandle.Set", file, line) is not { } me)
             return Real.Set();
-        var api = Api("Set");
-        var state = State(me);
-        // Setting an already set event is lost, and an auto-reset wait consumes the signal: Set does not commute with waits.
-        Blocking.Step(me, state, api, AccessKind.Write, file, line, OperationFlags.RunsDuringAbort);
-        if (me.Execution.Aborting)
-            return true;
-        ThrowIfDisposed(state);
-        Blocking.Record(me, state.IsSet ? "already set" : "set");
-        state.IsSet = true;
+        EventModel.Set(me, State(me), Api("Set"), this, throwIfDisposed: true, file, line);
         return true;
     }
 
@@ -72,13 +65,7 @@ public class EventWaitHandle : IDisposable
     {
         if (LoomRuntime.Controlled("EventWaitHandle.Reset", file, line) is not { } me)
             return Real.Reset();
-        var api = Api("Reset");
-        var state = State(me);
-        Blocking.Step(me, state, api, AccessKind.Write, file, line);
-        ThrowIfDisposed(state);
-        Blocking.Record(me, state.IsSet ? "reset" : "already reset");
-        state.IsSet = false;
-        state.ResetAt = $"{Blocking.Where(file, line)} by {me.Label}";
+        EventModel.Reset(me, State(me), Api("Reset"), this, file, line);
         return true;
     }
 
@@ -156,11 +143,7 @@ public class EventWaitHandle : IDisposable
             return;
         if (LoomRuntime.Controlled("EventWaitHandle.Dispose", null, 0) is { } me)
         {
-            var api = Api("Dispose");
-            var state = State(me);
-            Blocking.Step(me, state, api, AccessKind.Write, null, 0, OperationFlags.RunsDuringAbort);
-            if (!me.Execution.Aborting)
-                state.Disposed = true;
+            EventModel.Dispose(me, State(me), Api("Dispose"));
             return;
         }
         _disposed = true;
@@ -171,35 +154,10 @@ public class EventWaitHandle : IDisposable
     {
         if (LoomRuntime.Controlled("EventWaitHandle.WaitOne", file, line) is not { } me)
             return Real.WaitOne(millisecondsTimeout);
-        var api = Api("WaitOne");
-        var state = State(me);
-        if (millisecondsTimeout == Timeout.Infinite)
-        {
-            // A manual-reset wait only observes the event; an auto-reset wait takes the signal, like a lock.
-            Blocking.Wait(me, state, api, AutoReset ? AccessKind.Acquire : AccessKind.Read, 0, CancellationToken.None, file, line);
-            ThrowIfDisposed(state);
-            Consume(me, state, file, line);
-            return true;
-        }
-        Blocking.Step(me, state, api, AutoReset ? AccessKind.Write : AccessKind.Read, file, line);
-        ThrowIfDisposed(state);
-        if (!state.IsSet)
-            return Blocking.Outcome(me, false);
-        Consume(me, state, file, line);
-        return Blocking.Outcome(me, true);
-    }
-
-    private void Consume(LogicalThread me, EventState state, string? file, int line)
-    {
-        if (!AutoReset)
-            return;
-        state.IsSet = false;
-        state.ResetAt = $"{Blocking.Where(file, line)}, where {me.Label}'s WaitOne consumed the signal";
+        return EventModel.Wait(me, State(me), Api("WaitOne"), this, millisecondsTimeout, CancellationToken.None, file, line);
     }
 
     private string Api(string member) => $"{GetType().Name}.{member}";
-
-    private void ThrowIfDisposed(EventState state) => ObjectDisposedException.ThrowIf(state.Disposed, this);
 
     /// <summary>The real event, created on first use outside an execution.</summary>
     private System.Threading.EventWaitHandle Real
@@ -219,6 +177,10 @@ public class EventWaitHandle : IDisposable
         }
     }
 
+    /// <summary>
+    /// The event's model, keyed by a private object: the real event is made only when used outside an execution,
+    /// and the model starts from the event as constructed.
+    /// </summary>
     private EventState State(LogicalThread me) =>
         me.Execution.ModelOf(_modelKey, (execution, _) => new EventState(execution, GetType().Name, _initialState, AutoReset));
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Loom.Interception;
 using Loom.Runtime;
 
 namespace Loom.Threading;
@@ -8,6 +9,7 @@ namespace Loom.Threading;
 /// scheduling point on the variable it names; elsewhere it is the real atomic operation. The compiler fills in
 /// the trailing caller parameters; code never passes them.
 /// </summary>
+[Intercepts(typeof(System.Threading.Interlocked))]
 public static class Interlocked
 {
     /// <summary>Mirrors <see cref="System.Threading.Interlocked.Add(ref int,int)"/>: adds two values and replaces the first with the sum, as an atomic operation.</summary>

@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Loom.Runtime;
-using Loom.Runtime.Objects;
+using Loom.Threading.Models;
 
 namespace Loom.Threading;
 
@@ -18,10 +18,8 @@ namespace Loom.Threading;
 /// </summary>
 public sealed class Lock
 {
+    /// <summary>The real lock: taken outside executions, and the key of the lock's model inside them (<see cref="LockModel"/>).</summary>
     private readonly System.Threading.Lock _real = new();
-
-    /// <summary>The key of the lock's model in an execution (private, so that <c>Monitor.Enter</c> on this object is a different lock, as in .NET).</summary>
-    private readonly object _modelKey = new();
 
     /// <summary>Mirrors <see cref="System.Threading.Lock.IsHeldByCurrentThread"/>. Only the current thread can change the answer, so this is not a scheduling point.</summary>
     public bool IsHeldByCurrentThread
@@ -29,7 +27,7 @@ public sealed class Lock
         get
         {
             if (LoomRuntime.Controlled("Lock.IsHeldByCurrentThread", null, 0) is { } me)
-                return State(me).IsHeldBy(me);
+                return LockModel.IsHeldByCurrentThread(me, _real);
             return _real.IsHeldByCurrentThread;
         }
     }
@@ -40,7 +38,7 @@ public sealed class Lock
     public void Enter([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("Lock.Enter", file, line) is { } me)
-            Monitor.EnterModel(me, State(me), "Lock.Enter", file, line);
+            LockModel.Enter(me, _real, "Lock.Enter", file, line);
         else
             _real.Enter();
     }
@@ -52,7 +50,7 @@ public sealed class Lock
     public bool TryEnter([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("Lock.TryEnter", file, line) is { } me)
-            return TryEnterModel(me, file, line);
+            return LockModel.TryEnter(me, _real, 0, file, line);
         return _real.TryEnter();
     }
 
@@ -69,11 +67,7 @@ public sealed class Lock
     {
         if (LoomRuntime.Controlled("Lock.TryEnter", file, line) is not { } me)
             return _real.TryEnter(millisecondsTimeout);
-        ArgumentOutOfRangeException.ThrowIfLessThan(millisecondsTimeout, Timeout.Infinite);
-        if (millisecondsTimeout != Timeout.Infinite)
-            return TryEnterModel(me, file, line);
-        Monitor.EnterModel(me, State(me), "Lock.TryEnter", file, line);
-        return true;
+        return LockModel.TryEnter(me, _real, millisecondsTimeout, file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.Lock.TryEnter(TimeSpan)"/>; see <see cref="TryEnter(int, string?, int)"/>.</summary>
@@ -96,7 +90,7 @@ public sealed class Lock
     public void Exit([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("Lock.Exit", file, line) is { } me)
-            ExitModel(me, "Lock.Exit", file, line);
+            LockModel.Exit(me, _real, "Lock.Exit", file, line);
         else
             _real.Exit();
     }
@@ -113,30 +107,6 @@ public sealed class Lock
         Enter(file, line);
         return new Scope(this, file, line);
     }
-
-    private bool TryEnterModel(LogicalThread me, string? file, int line)
-    {
-        var state = State(me);
-        // It fails or succeeds depending on whether another thread holds the lock: it conflicts with releases too.
-        Blocking.Step(me, state, "Lock.TryEnter", AccessKind.Write, file, line);
-        if (state.Owner is not null && state.Owner != me)
-            return Blocking.Outcome(me, false);
-        state.Enter(me, Blocking.Where(file, line));
-        return Blocking.Outcome(me, true);
-    }
-
-    private void ExitModel(LogicalThread me, string api, string? file, int line)
-    {
-        var state = State(me);
-        if (!state.IsHeldBy(me) && !me.Execution.Aborting)
-            throw new SynchronizationLockException($"The calling thread does not hold the lock ({api}: {me.Label} does not hold {state}).");
-        Blocking.Step(me, state, api, AccessKind.Release, file, line, OperationFlags.RunsDuringAbort);
-        if (!me.Execution.Aborting)
-            state.Exit();
-    }
-
-    private MonitorState State(LogicalThread me) =>
-        me.Execution.ModelOf(_modelKey, static (execution, _) => new MonitorState(execution, "Lock"));
 
     /// <summary>Mirrors <see cref="System.Threading.Lock.Scope"/>: holds the lock until disposed.</summary>
     public ref struct Scope
@@ -164,7 +134,7 @@ public sealed class Lock
                 return;
             _lock = null;
             if (LoomRuntime.Controlled("Lock.Scope.Dispose", _file, _line) is { } me)
-                owner.ExitModel(me, "Lock.Scope.Dispose", _file, _line);
+                LockModel.Exit(me, owner._real, "Lock.Scope.Dispose", _file, _line);
             else
                 owner._real.Exit();
         }

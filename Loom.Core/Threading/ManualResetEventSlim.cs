@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Loom.Runtime;
-using Loom.Runtime.Objects;
+using Loom.Threading.Models;
 
 namespace Loom.Threading;
 
@@ -10,12 +10,13 @@ namespace Loom.Threading;
 /// Mirrors <see cref="System.Threading.ManualResetEventSlim"/>. Inside a Loom execution Set, Reset, IsSet and Wait
 /// are scheduling points on the event's model: an untimed Wait blocks until the event is set, and a wait nothing
 /// will set is reported as a deadlock. A wait only observes the event, so concurrent waits commute. Elsewhere every
-/// member is the real event's. Each execution sees the event as constructed.
+/// member is the real event's. Each execution starts from the real event's state when it first uses it
+/// (<see cref="EventModel"/>, the model it shares with the stand-ins rewritten code calls on a real event).
 /// </summary>
 public class ManualResetEventSlim : IDisposable
 {
+    /// <summary>The real event: used outside executions, and what the model starts from inside them.</summary>
     private readonly System.Threading.ManualResetEventSlim _real;
-    private readonly bool _initialState;
 
     /// <summary>Mirrors <see cref="System.Threading.ManualResetEventSlim()"/>: an event that starts reset.</summary>
     public ManualResetEventSlim()
@@ -28,7 +29,6 @@ public class ManualResetEventSlim : IDisposable
     public ManualResetEventSlim(bool initialState)
     {
         _real = new System.Threading.ManualResetEventSlim(initialState);
-        _initialState = initialState;
     }
 
     /// <summary>Mirrors <see cref="System.Threading.ManualResetEventSlim(bool, int)"/>.</summary>
@@ -38,7 +38,6 @@ public class ManualResetEventSlim : IDisposable
     public ManualResetEventSlim(bool initialState, int spinCount)
     {
         _real = new System.Threading.ManualResetEventSlim(initialState, spinCount);
-        _initialState = initialState;
     }
 
     /// <summary>Mirrors <see cref="System.Threading.ManualResetEventSlim.IsSet"/>. Inside an execution, a scheduling point.</summary>
@@ -48,9 +47,7 @@ public class ManualResetEventSlim : IDisposable
         {
             if (LoomRuntime.Controlled("ManualResetEventSlim.IsSet", null, 0) is not { } me)
                 return _real.IsSet;
-            var state = State(me);
-            Blocking.Step(me, state, "ManualResetEventSlim.IsSet", AccessKind.Read, null, 0);
-            return MemoryAccess.Result(me, state.IsSet);
+            return EventModel.IsSet(me, EventModel.SlimState(me, _real), "ManualResetEventSlim.IsSet");
         }
     }
 
@@ -87,13 +84,8 @@ public class ManualResetEventSlim : IDisposable
             _real.Set();
             return;
         }
-        var state = State(me);
-        Blocking.Step(me, state, "ManualResetEventSlim.Set", AccessKind.Write, file, line, OperationFlags.RunsDuringAbort);
-        if (me.Execution.Aborting)
-            return;
         // As in the BCL, setting a disposed event does not throw.
-        Blocking.Record(me, state.IsSet ? "already set" : "set");
-        state.IsSet = true;
+        EventModel.Set(me, EventModel.SlimState(me, _real), "ManualResetEventSlim.Set", _real, throwIfDisposed: false, file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.ManualResetEventSlim.Reset()"/>: clears the event, so that waits block.</summary>
@@ -107,12 +99,7 @@ public class ManualResetEventSlim : IDisposable
             _real.Reset();
             return;
         }
-        var state = State(me);
-        Blocking.Step(me, state, "ManualResetEventSlim.Reset", AccessKind.Write, file, line);
-        ThrowIfDisposed(state);
-        Blocking.Record(me, state.IsSet ? "reset" : "already reset");
-        state.IsSet = false;
-        state.ResetAt = $"{Blocking.Where(file, line)} by {me.Label}";
+        EventModel.Reset(me, EventModel.SlimState(me, _real), "ManualResetEventSlim.Reset", _real, file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.ManualResetEventSlim.Wait()"/>: waits until the event is set.</summary>
@@ -122,7 +109,7 @@ public class ManualResetEventSlim : IDisposable
     public void Wait([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ManualResetEventSlim.Wait", file, line) is { } me)
-            WaitModel(me, Timeout.Infinite, CancellationToken.None, file, line);
+            EventModel.Wait(me, EventModel.SlimState(me, _real), "ManualResetEventSlim.Wait", _real, Timeout.Infinite, CancellationToken.None, file, line);
         else
             _real.Wait();
     }
@@ -139,7 +126,7 @@ public class ManualResetEventSlim : IDisposable
     public void Wait(CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ManualResetEventSlim.Wait", file, line) is { } me)
-            WaitModel(me, Timeout.Infinite, cancellationToken, file, line);
+            EventModel.Wait(me, EventModel.SlimState(me, _real), "ManualResetEventSlim.Wait", _real, Timeout.Infinite, cancellationToken, file, line);
         else
             _real.Wait(cancellationToken);
     }
@@ -157,7 +144,7 @@ public class ManualResetEventSlim : IDisposable
     public bool Wait(int millisecondsTimeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ManualResetEventSlim.Wait", file, line) is { } me)
-            return WaitModel(me, millisecondsTimeout, CancellationToken.None, file, line);
+            return EventModel.Wait(me, EventModel.SlimState(me, _real), "ManualResetEventSlim.Wait", _real, millisecondsTimeout, CancellationToken.None, file, line);
         return _real.Wait(millisecondsTimeout);
     }
 
@@ -171,7 +158,7 @@ public class ManualResetEventSlim : IDisposable
     public bool Wait(TimeSpan timeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ManualResetEventSlim.Wait", file, line) is { } me)
-            return WaitModel(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), CancellationToken.None, file, line);
+            return EventModel.Wait(me, EventModel.SlimState(me, _real), "ManualResetEventSlim.Wait", _real, Timeouts.ToMilliseconds(timeout, nameof(timeout)), CancellationToken.None, file, line);
         return _real.Wait(timeout);
     }
 
@@ -187,7 +174,7 @@ public class ManualResetEventSlim : IDisposable
     public bool Wait(int millisecondsTimeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ManualResetEventSlim.Wait", file, line) is { } me)
-            return WaitModel(me, millisecondsTimeout, cancellationToken, file, line);
+            return EventModel.Wait(me, EventModel.SlimState(me, _real), "ManualResetEventSlim.Wait", _real, millisecondsTimeout, cancellationToken, file, line);
         return _real.Wait(millisecondsTimeout, cancellationToken);
     }
 
@@ -203,7 +190,7 @@ public class ManualResetEventSlim : IDisposable
     public bool Wait(TimeSpan timeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ManualResetEventSlim.Wait", file, line) is { } me)
-            return WaitModel(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), cancellationToken, file, line);
+            return EventModel.Wait(me, EventModel.SlimState(me, _real), "ManualResetEventSlim.Wait", _real, Timeouts.ToMilliseconds(timeout, nameof(timeout)), cancellationToken, file, line);
         return _real.Wait(timeout, cancellationToken);
     }
 
@@ -222,35 +209,9 @@ public class ManualResetEventSlim : IDisposable
             return;
         if (LoomRuntime.Controlled("ManualResetEventSlim.Dispose", null, 0) is { } me)
         {
-            var state = State(me);
-            Blocking.Step(me, state, "ManualResetEventSlim.Dispose", AccessKind.Write, null, 0, OperationFlags.RunsDuringAbort);
-            if (!me.Execution.Aborting)
-                state.Disposed = true;
+            EventModel.Dispose(me, EventModel.SlimState(me, _real), "ManualResetEventSlim.Dispose");
             return;
         }
         _real.Dispose();
     }
-
-    private bool WaitModel(LogicalThread me, int millisecondsTimeout, CancellationToken cancellationToken, string? file, int line)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        ArgumentOutOfRangeException.ThrowIfLessThan(millisecondsTimeout, Timeout.Infinite);
-        var state = State(me);
-        if (millisecondsTimeout == Timeout.Infinite)
-        {
-            Blocking.Wait(me, state, "ManualResetEventSlim.Wait", AccessKind.Read, 0, cancellationToken, file, line);
-            ThrowIfDisposed(state);
-            return true;
-        }
-        Blocking.Step(me, state, "ManualResetEventSlim.Wait", AccessKind.Read, file, line);
-        ThrowIfDisposed(state);
-        if (!state.IsSet)
-            cancellationToken.ThrowIfCancellationRequested();
-        return Blocking.Outcome(me, state.IsSet);
-    }
-
-    private void ThrowIfDisposed(EventState state) => ObjectDisposedException.ThrowIf(state.Disposed, this);
-
-    private EventState State(LogicalThread me) =>
-        me.Execution.ModelOf(_real, (execution, _) => new EventState(execution, "ManualResetEventSlim", _initialState, autoReset: false));
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using Loom.Interception;
 using Loom.Runtime;
 using Loom.Runtime.Objects;
 
@@ -15,6 +16,7 @@ namespace Loom.Threading;
 /// or use <see cref="Lock.EnterScope"/>.
 /// </para>
 /// </summary>
+[Intercepts(typeof(System.Threading.Monitor))]
 public static class Monitor
 {
     /// <summary>Mirrors <see cref="System.Threading.Monitor.Enter(object)"/>: acquires the lock on the object, waiting if another thread holds it.</summary>
@@ -221,6 +223,38 @@ public static class Monitor
     /// <exception cref="SynchronizationLockException">The current thread does not hold the lock.</exception>
     public static bool Wait(object obj, TimeSpan timeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         Wait(obj, Timeouts.ToMilliseconds(timeout, nameof(timeout)), file, line);
+
+    /// <summary>Mirrors <see cref="System.Threading.Monitor.Wait(object, int, bool)"/>; <paramref name="exitContext"/> has no effect, as in .NET. See <see cref="Wait(object, int, string?, int)"/>.</summary>
+    /// <param name="obj">The object to wait on; the current thread must hold its lock.</param>
+    /// <param name="millisecondsTimeout">How long to wait for a Pulse, or <see cref="Timeout.Infinite"/>.</param>
+    /// <param name="exitContext">Ignored.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>Whether a Pulse released the thread before the timeout.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="obj"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="millisecondsTimeout"/> is negative other than <see cref="Timeout.Infinite"/>.</exception>
+    /// <exception cref="SynchronizationLockException">The current thread does not hold the lock.</exception>
+    public static bool Wait(object obj, int millisecondsTimeout, bool exitContext, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        Wait(obj, millisecondsTimeout, file, line);
+
+    /// <summary>Mirrors <see cref="System.Threading.Monitor.Wait(object, TimeSpan, bool)"/>; <paramref name="exitContext"/> has no effect, as in .NET. See <see cref="Wait(object, int, string?, int)"/>.</summary>
+    /// <param name="obj">The object to wait on; the current thread must hold its lock.</param>
+    /// <param name="timeout">How long to wait for a Pulse, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="exitContext">Ignored.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
+    /// <returns>Whether a Pulse released the thread before the timeout.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="obj"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative other than infinite, or too large.</exception>
+    /// <exception cref="SynchronizationLockException">The current thread does not hold the lock.</exception>
+    public static bool Wait(object obj, TimeSpan timeout, bool exitContext, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        Wait(obj, Timeouts.ToMilliseconds(timeout, nameof(timeout)), file, line);
+
+    /// <summary>
+    /// Mirrors <see cref="System.Threading.Monitor.LockContentionCount"/>: how often a real thread found a monitor
+    /// taken. It counts real contention only; Loom's modelled waits do not add to it.
+    /// </summary>
+    public static long LockContentionCount => System.Threading.Monitor.LockContentionCount;
 
     /// <summary>Mirrors <see cref="System.Threading.Monitor.Pulse(object)"/>: releases the longest-waiting thread in <c>Wait</c>, if any.</summary>
     /// <param name="obj">The object to pulse; the current thread must hold its lock.</param>

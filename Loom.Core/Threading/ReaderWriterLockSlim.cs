@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Loom.Runtime;
 using Loom.Runtime.Objects;
+using Loom.Threading.Models;
 
 namespace Loom.Threading;
 
@@ -21,8 +22,8 @@ namespace Loom.Threading;
 /// </summary>
 public class ReaderWriterLockSlim : IDisposable
 {
+    /// <summary>The real lock: taken outside executions, and what the model starts from inside them.</summary>
     private readonly System.Threading.ReaderWriterLockSlim _real;
-    private readonly LockRecursionPolicy _policy;
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim()"/>: a lock without recursion.</summary>
     public ReaderWriterLockSlim()
@@ -35,47 +36,46 @@ public class ReaderWriterLockSlim : IDisposable
     public ReaderWriterLockSlim(LockRecursionPolicy recursionPolicy)
     {
         _real = new System.Threading.ReaderWriterLockSlim(recursionPolicy);
-        _policy = recursionPolicy;
     }
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.RecursionPolicy"/>.</summary>
-    public LockRecursionPolicy RecursionPolicy => _policy;
+    public LockRecursionPolicy RecursionPolicy => _real.RecursionPolicy;
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.IsReadLockHeld"/>. Not a scheduling point: only the current thread changes it.</summary>
-    public bool IsReadLockHeld => Own("ReaderWriterLockSlim.IsReadLockHeld", static (state, me) => state.ReadCount(me) > 0, static real => real.IsReadLockHeld);
+    public bool IsReadLockHeld => LoomRuntime.Controlled("ReaderWriterLockSlim.IsReadLockHeld", null, 0) is { } me ? ReaderWriterLockModel.Own(me, _real, static (state, me) => state.ReadCount(me) > 0) : _real.IsReadLockHeld;
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.IsUpgradeableReadLockHeld"/>. Not a scheduling point: only the current thread changes it.</summary>
-    public bool IsUpgradeableReadLockHeld => Own("ReaderWriterLockSlim.IsUpgradeableReadLockHeld", static (state, me) => state.Upgrader == me, static real => real.IsUpgradeableReadLockHeld);
+    public bool IsUpgradeableReadLockHeld => LoomRuntime.Controlled("ReaderWriterLockSlim.IsUpgradeableReadLockHeld", null, 0) is { } me ? ReaderWriterLockModel.Own(me, _real, static (state, me) => state.Upgrader == me) : _real.IsUpgradeableReadLockHeld;
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.IsWriteLockHeld"/>. Not a scheduling point: only the current thread changes it.</summary>
-    public bool IsWriteLockHeld => Own("ReaderWriterLockSlim.IsWriteLockHeld", static (state, me) => state.Writer == me, static real => real.IsWriteLockHeld);
+    public bool IsWriteLockHeld => LoomRuntime.Controlled("ReaderWriterLockSlim.IsWriteLockHeld", null, 0) is { } me ? ReaderWriterLockModel.Own(me, _real, static (state, me) => state.Writer == me) : _real.IsWriteLockHeld;
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.RecursiveReadCount"/>: how many times the current thread holds the read lock.</summary>
-    public int RecursiveReadCount => Own("ReaderWriterLockSlim.RecursiveReadCount", static (state, me) => state.ReadCount(me), static real => real.RecursiveReadCount);
+    public int RecursiveReadCount => LoomRuntime.Controlled("ReaderWriterLockSlim.RecursiveReadCount", null, 0) is { } me ? ReaderWriterLockModel.Own(me, _real, static (state, me) => state.ReadCount(me)) : _real.RecursiveReadCount;
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.RecursiveUpgradeCount"/>: how many times the current thread holds the upgradeable read lock.</summary>
-    public int RecursiveUpgradeCount => Own("ReaderWriterLockSlim.RecursiveUpgradeCount", static (state, me) => state.Upgrader == me ? state.UpgradeCount : 0, static real => real.RecursiveUpgradeCount);
+    public int RecursiveUpgradeCount => LoomRuntime.Controlled("ReaderWriterLockSlim.RecursiveUpgradeCount", null, 0) is { } me ? ReaderWriterLockModel.Own(me, _real, static (state, me) => state.Upgrader == me ? state.UpgradeCount : 0) : _real.RecursiveUpgradeCount;
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.RecursiveWriteCount"/>: how many times the current thread holds the write lock.</summary>
-    public int RecursiveWriteCount => Own("ReaderWriterLockSlim.RecursiveWriteCount", static (state, me) => state.Writer == me ? state.WriteCount : 0, static real => real.RecursiveWriteCount);
+    public int RecursiveWriteCount => LoomRuntime.Controlled("ReaderWriterLockSlim.RecursiveWriteCount", null, 0) is { } me ? ReaderWriterLockModel.Own(me, _real, static (state, me) => state.Writer == me ? state.WriteCount : 0) : _real.RecursiveWriteCount;
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.CurrentReadCount"/>: how many threads hold the read lock. Inside an execution, a scheduling point.</summary>
-    public int CurrentReadCount => Shared("ReaderWriterLockSlim.CurrentReadCount", static state => state.ReaderCount, static real => real.CurrentReadCount);
+    public int CurrentReadCount => LoomRuntime.Controlled("ReaderWriterLockSlim.CurrentReadCount", null, 0) is { } me ? ReaderWriterLockModel.Shared(me, _real, "ReaderWriterLockSlim.CurrentReadCount", static state => state.ReaderCount) : _real.CurrentReadCount;
 
     /// <summary>
     /// Mirrors <see cref="System.Threading.ReaderWriterLockSlim.WaitingReadCount"/>. Inside an execution, a
     /// scheduling point that counts the threads blocked in EnterReadLock at that moment.
     /// </summary>
-    public int WaitingReadCount => Shared("ReaderWriterLockSlim.WaitingReadCount", static state => state.CountWaiting(ReaderWriterLockState.ReadRequest), static real => real.WaitingReadCount);
+    public int WaitingReadCount => LoomRuntime.Controlled("ReaderWriterLockSlim.WaitingReadCount", null, 0) is { } me ? ReaderWriterLockModel.Shared(me, _real, "ReaderWriterLockSlim.WaitingReadCount", static state => state.CountWaiting(ReaderWriterLockState.ReadRequest)) : _real.WaitingReadCount;
 
     /// <summary>
     /// Mirrors <see cref="System.Threading.ReaderWriterLockSlim.WaitingUpgradeCount"/>. Inside an execution, a
     /// scheduling point that counts the threads blocked in EnterUpgradeableReadLock at that moment.
     /// </summary>
-    public int WaitingUpgradeCount => Shared("ReaderWriterLockSlim.WaitingUpgradeCount", static state => state.CountWaiting(ReaderWriterLockState.UpgradeableRequest), static real => real.WaitingUpgradeCount);
+    public int WaitingUpgradeCount => LoomRuntime.Controlled("ReaderWriterLockSlim.WaitingUpgradeCount", null, 0) is { } me ? ReaderWriterLockModel.Shared(me, _real, "ReaderWriterLockSlim.WaitingUpgradeCount", static state => state.CountWaiting(ReaderWriterLockState.UpgradeableRequest)) : _real.WaitingUpgradeCount;
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.WaitingWriteCount"/>. Inside an execution, a scheduling point.</summary>
-    public int WaitingWriteCount => Shared("ReaderWriterLockSlim.WaitingWriteCount", static state => state.WaitingWriters.Count, static real => real.WaitingWriteCount);
+    public int WaitingWriteCount => LoomRuntime.Controlled("ReaderWriterLockSlim.WaitingWriteCount", null, 0) is { } me ? ReaderWriterLockModel.Shared(me, _real, "ReaderWriterLockSlim.WaitingWriteCount", static state => state.WaitingWriters.Count) : _real.WaitingWriteCount;
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.EnterReadLock()"/>: takes the read lock, waiting while a writer holds the lock or waits for it.</summary>
     /// <param name="file">Supplied by the compiler: the caller's source file.</param>
@@ -85,7 +85,7 @@ public class ReaderWriterLockSlim : IDisposable
     public void EnterReadLock([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ReaderWriterLockSlim.EnterReadLock", file, line) is { } me)
-            EnterRead(me, Timeout.Infinite, "ReaderWriterLockSlim.EnterReadLock", file, line);
+            ReaderWriterLockModel.EnterRead(me, _real, Timeout.Infinite, "ReaderWriterLockSlim.EnterReadLock", file, line);
         else
             _real.EnterReadLock();
     }
@@ -104,7 +104,7 @@ public class ReaderWriterLockSlim : IDisposable
     public bool TryEnterReadLock(int millisecondsTimeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ReaderWriterLockSlim.TryEnterReadLock", file, line) is { } me)
-            return EnterRead(me, Validate(millisecondsTimeout), "ReaderWriterLockSlim.TryEnterReadLock", file, line);
+            return ReaderWriterLockModel.EnterRead(me, _real, ReaderWriterLockModel.Validate(millisecondsTimeout), "ReaderWriterLockSlim.TryEnterReadLock", file, line);
         return _real.TryEnterReadLock(millisecondsTimeout);
     }
 
@@ -119,7 +119,7 @@ public class ReaderWriterLockSlim : IDisposable
     public bool TryEnterReadLock(TimeSpan timeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ReaderWriterLockSlim.TryEnterReadLock", file, line) is { } me)
-            return EnterRead(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), "ReaderWriterLockSlim.TryEnterReadLock", file, line);
+            return ReaderWriterLockModel.EnterRead(me, _real, Timeouts.ToMilliseconds(timeout, nameof(timeout)), "ReaderWriterLockSlim.TryEnterReadLock", file, line);
         return _real.TryEnterReadLock(timeout);
     }
 
@@ -134,7 +134,7 @@ public class ReaderWriterLockSlim : IDisposable
     public void EnterWriteLock([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ReaderWriterLockSlim.EnterWriteLock", file, line) is { } me)
-            EnterWrite(me, Timeout.Infinite, "ReaderWriterLockSlim.EnterWriteLock", file, line);
+            ReaderWriterLockModel.EnterWrite(me, _real, Timeout.Infinite, "ReaderWriterLockSlim.EnterWriteLock", file, line);
         else
             _real.EnterWriteLock();
     }
@@ -150,7 +150,7 @@ public class ReaderWriterLockSlim : IDisposable
     public bool TryEnterWriteLock(int millisecondsTimeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ReaderWriterLockSlim.TryEnterWriteLock", file, line) is { } me)
-            return EnterWrite(me, Validate(millisecondsTimeout), "ReaderWriterLockSlim.TryEnterWriteLock", file, line);
+            return ReaderWriterLockModel.EnterWrite(me, _real, ReaderWriterLockModel.Validate(millisecondsTimeout), "ReaderWriterLockSlim.TryEnterWriteLock", file, line);
         return _real.TryEnterWriteLock(millisecondsTimeout);
     }
 
@@ -165,7 +165,7 @@ public class ReaderWriterLockSlim : IDisposable
     public bool TryEnterWriteLock(TimeSpan timeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ReaderWriterLockSlim.TryEnterWriteLock", file, line) is { } me)
-            return EnterWrite(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), "ReaderWriterLockSlim.TryEnterWriteLock", file, line);
+            return ReaderWriterLockModel.EnterWrite(me, _real, Timeouts.ToMilliseconds(timeout, nameof(timeout)), "ReaderWriterLockSlim.TryEnterWriteLock", file, line);
         return _real.TryEnterWriteLock(timeout);
     }
 
@@ -180,7 +180,7 @@ public class ReaderWriterLockSlim : IDisposable
     public void EnterUpgradeableReadLock([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ReaderWriterLockSlim.EnterUpgradeableReadLock", file, line) is { } me)
-            EnterUpgradeable(me, Timeout.Infinite, "ReaderWriterLockSlim.EnterUpgradeableReadLock", file, line);
+            ReaderWriterLockModel.EnterUpgradeable(me, _real, Timeout.Infinite, "ReaderWriterLockSlim.EnterUpgradeableReadLock", file, line);
         else
             _real.EnterUpgradeableReadLock();
     }
@@ -196,7 +196,7 @@ public class ReaderWriterLockSlim : IDisposable
     public bool TryEnterUpgradeableReadLock(int millisecondsTimeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ReaderWriterLockSlim.TryEnterUpgradeableReadLock", file, line) is { } me)
-            return EnterUpgradeable(me, Validate(millisecondsTimeout), "ReaderWriterLockSlim.TryEnterUpgradeableReadLock", file, line);
+            return ReaderWriterLockModel.EnterUpgradeable(me, _real, ReaderWriterLockModel.Validate(millisecondsTimeout), "ReaderWriterLockSlim.TryEnterUpgradeableReadLock", file, line);
         return _real.TryEnterUpgradeableReadLock(millisecondsTimeout);
     }
 
@@ -211,7 +211,7 @@ public class ReaderWriterLockSlim : IDisposable
     public bool TryEnterUpgradeableReadLock(TimeSpan timeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("ReaderWriterLockSlim.TryEnterUpgradeableReadLock", file, line) is { } me)
-            return EnterUpgradeable(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), "ReaderWriterLockSlim.TryEnterUpgradeableReadLock", file, line);
+            return ReaderWriterLockModel.EnterUpgradeable(me, _real, Timeouts.ToMilliseconds(timeout, nameof(timeout)), "ReaderWriterLockSlim.TryEnterUpgradeableReadLock", file, line);
         return _real.TryEnterUpgradeableReadLock(timeout);
     }
 
@@ -226,11 +226,7 @@ public class ReaderWriterLockSlim : IDisposable
             _real.ExitReadLock();
             return;
         }
-        var state = State(me);
-        if (state.ReadCount(me) == 0 && !me.Execution.Aborting)
-            throw new SynchronizationLockException("The read lock is being released without being held.");
-        if (Exit(me, state, "ReaderWriterLockSlim.ExitReadLock", file, line))
-            state.ExitRead(me);
+        ReaderWriterLockModel.ExitReadLock(me, _real, file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.ExitWriteLock()"/>. A thread that upgraded goes back to upgradeable mode.</summary>
@@ -244,11 +240,7 @@ public class ReaderWriterLockSlim : IDisposable
             _real.ExitWriteLock();
             return;
         }
-        var state = State(me);
-        if (state.Writer != me && !me.Execution.Aborting)
-            throw new SynchronizationLockException("The write lock is being released without being held.");
-        if (Exit(me, state, "ReaderWriterLockSlim.ExitWriteLock", file, line))
-            state.ExitWrite();
+        ReaderWriterLockModel.ExitWriteLock(me, _real, file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.ExitUpgradeableReadLock()"/>.</summary>
@@ -262,11 +254,7 @@ public class ReaderWriterLockSlim : IDisposable
             _real.ExitUpgradeableReadLock();
             return;
         }
-        var state = State(me);
-        if (state.Upgrader != me && !me.Execution.Aborting)
-            throw new SynchronizationLockException("The upgradeable lock is being released without being held.");
-        if (Exit(me, state, "ReaderWriterLockSlim.ExitUpgradeableReadLock", file, line))
-            state.ExitUpgradeable();
+        ReaderWriterLockModel.ExitUpgradeableReadLock(me, _real, file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.ReaderWriterLockSlim.Dispose()"/>. Inside an execution, later Enter calls throw <see cref="ObjectDisposedException"/>.</summary>
@@ -278,158 +266,6 @@ public class ReaderWriterLockSlim : IDisposable
             _real.Dispose();
             return;
         }
-        var state = State(me);
-        Blocking.Step(me, state, "ReaderWriterLockSlim.Dispose", AccessKind.Write, null, 0, OperationFlags.RunsDuringAbort);
-        if (me.Execution.Aborting || state.Disposed)
-            return;
-        if (state.HasBlockedWaiters || state.WaitingWriters.Count > 0 || state.WaitingUpgrader is not null || state.HoldsAny(me))
-            throw new SynchronizationLockException("The lock is being disposed while still being used. It either is being held by a thread and/or has active waiters waiting to acquire the lock.");
-        state.Disposed = true;
+        ReaderWriterLockModel.Dispose(me, _real);
     }
-
-    private bool EnterRead(LogicalThread me, int millisecondsTimeout, string api, string? file, int line)
-    {
-        var state = State(me);
-        bool immediate;
-        if (!state.SupportsRecursion)
-        {
-            if (state.Writer == me)
-                throw new LockRecursionException("A read lock may not be acquired with the write lock held in this mode.");
-            if (state.ReadCount(me) > 0)
-                throw new LockRecursionException("Recursive read lock acquisitions not allowed in this mode.");
-            immediate = state.Upgrader == me;
-        }
-        else
-        {
-            immediate = state.ReadCount(me) > 0 || state.Upgrader == me || state.Writer == me;
-        }
-        if (!Acquire(me, state, ReaderWriterLockState.ReadRequest, immediate, millisecondsTimeout, api, file, line))
-            return false;
-        state.EnterRead(me, Blocking.Where(file, line));
-        return true;
-    }
-
-    private bool EnterUpgradeable(LogicalThread me, int millisecondsTimeout, string api, string? file, int line)
-    {
-        var state = State(me);
-        bool immediate;
-        if (!state.SupportsRecursion)
-        {
-            if (state.Upgrader == me)
-                throw new LockRecursionException("Recursive upgradeable lock acquisitions not allowed in this mode.");
-            if (state.Writer == me)
-                throw new LockRecursionException("Upgradeable lock may not be acquired with write lock held in this mode. Acquiring Upgradeable lock gives the ability to read along with an option to upgrade to a writer.");
-            if (state.ReadCount(me) > 0)
-                throw UpgradeAfterRead();
-            immediate = false;
-        }
-        else
-        {
-            immediate = state.Upgrader == me || state.Writer == me;
-            if (!immediate && state.ReadCount(me) > 0)
-                throw UpgradeAfterRead();
-        }
-        if (!Acquire(me, state, ReaderWriterLockState.UpgradeableRequest, immediate, millisecondsTimeout, api, file, line))
-            return false;
-        state.EnterUpgradeable(me, Blocking.Where(file, line));
-        return true;
-    }
-
-    private bool EnterWrite(LogicalThread me, int millisecondsTimeout, string api, string? file, int line)
-    {
-        var state = State(me);
-        if (state.Writer == me)
-        {
-            if (!state.SupportsRecursion)
-                throw new LockRecursionException("Recursive write lock acquisitions not allowed in this mode.");
-            Acquire(me, state, ReaderWriterLockState.WriteRequest, immediate: true, millisecondsTimeout, api, file, line);
-            state.EnterWrite(me, Blocking.Where(file, line));
-            return true;
-        }
-        var upgrading = state.Upgrader == me;
-        if (state.ReadCount(me) > 0 && !(upgrading && state.SupportsRecursion))
-        {
-            throw new LockRecursionException(
-                "Write lock may not be acquired with read lock held. This pattern is prone to deadlocks. Please ensure that read locks are released before taking a write lock. If an upgrade is necessary, use an upgrade lock in place of the read lock.");
-        }
-        var request = upgrading ? ReaderWriterLockState.UpgradeToWriteRequest : ReaderWriterLockState.WriteRequest;
-        var location = Blocking.Where(file, line);
-
-        // Whether it enters at once or must wait (keeping new readers out from then on) depends on every other
-        // operation on the lock, exits included: a write.
-        Blocking.Step(me, state, api, AccessKind.Write, file, line);
-        ThrowIfDisposed(state);
-        if (state.CanEnter(me, request))
-        {
-            state.EnterWrite(me, location);
-            return millisecondsTimeout == Timeout.Infinite || Blocking.Outcome(me, true);
-        }
-        if (millisecondsTimeout != Timeout.Infinite)
-            return Blocking.Outcome(me, false);
-        state.AnnounceWriter(me, upgrading);
-        Blocking.Record(me, "waiting");
-        // Exclusive: it goes on only once every holder has exited, so it is ordered after the exit that let it in.
-        Blocking.Wait(me, state, api, AccessKind.Acquire, request, CancellationToken.None, file, line);
-        ThrowIfDisposed(state);
-        state.EnterWrite(me, location);
-        return true;
-    }
-
-    /// <summary>
-    /// The scheduling point of a read or upgradeable enter (or a re-entry): blocking until the request can be
-    /// granted for an untimed enter, a try for a timed one. These are writes, not acquires: partial-order reduction
-    /// orders an acquire after the release before it, as if that release had let it in, which holds for exclusive
-    /// ownership but not for readers, who share the lock. As writes they are tried on both sides of every exit, so
-    /// readers that overlap are explored.
-    /// </summary>
-    private bool Acquire(LogicalThread me, ReaderWriterLockState state, long request, bool immediate, int millisecondsTimeout, string api, string? file, int line)
-    {
-        if (immediate)
-        {
-            Blocking.Step(me, state, api, AccessKind.Write, file, line);
-            ThrowIfDisposed(state);
-            return millisecondsTimeout == Timeout.Infinite || Blocking.Outcome(me, true);
-        }
-        if (millisecondsTimeout == Timeout.Infinite)
-        {
-            Blocking.Wait(me, state, api, AccessKind.Write, request, CancellationToken.None, file, line);
-            ThrowIfDisposed(state);
-            return true;
-        }
-        Blocking.Step(me, state, api, AccessKind.Write, file, line);
-        ThrowIfDisposed(state);
-        return Blocking.Outcome(me, state.CanEnter(me, request));
-    }
-
-    /// <summary>The scheduling point of an exit; returns whether the caller should update the model (not during teardown).</summary>
-    private static bool Exit(LogicalThread me, ReaderWriterLockState state, string api, string? file, int line)
-    {
-        Blocking.Step(me, state, api, AccessKind.Release, file, line, OperationFlags.RunsDuringAbort);
-        return !me.Execution.Aborting;
-    }
-
-    private T Own<T>(string api, Func<ReaderWriterLockState, LogicalThread, T> model, Func<System.Threading.ReaderWriterLockSlim, T> real) =>
-        LoomRuntime.Controlled(api, null, 0) is { } me ? model(State(me), me) : real(_real);
-
-    private T Shared<T>(string api, Func<ReaderWriterLockState, T> model, Func<System.Threading.ReaderWriterLockSlim, T> real)
-    {
-        if (LoomRuntime.Controlled(api, null, 0) is not { } me)
-            return real(_real);
-        var state = State(me);
-        Blocking.Step(me, state, api, AccessKind.Read, null, 0);
-        return MemoryAccess.Result(me, model(state));
-    }
-
-    private static int Validate(int millisecondsTimeout)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(millisecondsTimeout, Timeout.Infinite);
-        return millisecondsTimeout;
-    }
-
-    private static LockRecursionException UpgradeAfterRead() => new("Upgradeable lock may not be acquired with read lock held.");
-
-    private void ThrowIfDisposed(ReaderWriterLockState state) => ObjectDisposedException.ThrowIf(state.Disposed, this);
-
-    private ReaderWriterLockState State(LogicalThread me) =>
-        me.Execution.ModelOf(_real, (execution, _) => new ReaderWriterLockState(execution, _policy == LockRecursionPolicy.SupportsRecursion));
 }

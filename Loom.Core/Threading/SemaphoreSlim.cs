@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Loom.Runtime;
-using Loom.Runtime.Objects;
+using Loom.Threading.Models;
 
 namespace Loom.Threading;
 
@@ -12,18 +12,13 @@ namespace Loom.Threading;
 /// on the semaphore's model: an untimed Wait blocks while the count is zero, and a wait that nothing will release is
 /// reported as a deadlock. WaitAsync queues its task, which a later Release completes (units go first to blocked
 /// threads, then to queued tasks in order); a WaitAsync timeout passes in virtual time. Elsewhere every member is the real semaphore's. Each execution
-/// sees the semaphore as constructed.
-/// <para>
-/// Partial-order reduction tries every wait on both sides of every release, but treats two releases as
-/// commuting (their effect on the count does not depend on their order). The count Release returns, and which of
-/// two releases past the maximum throws, do depend on it: code that branches on them may not see every order.
-/// </para>
+/// starts from the real semaphore's state when the execution first uses it (see <see cref="SemaphoreModel"/>, the
+/// model it shares with the stand-ins rewritten code calls on a real SemaphoreSlim).
 /// </summary>
 public class SemaphoreSlim : IDisposable
 {
+    /// <summary>The real semaphore: used outside executions, and what the model starts from inside them.</summary>
     private readonly System.Threading.SemaphoreSlim _real;
-    private readonly int _initialCount;
-    private readonly int _maxCount;
 
     /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim(int)"/>: a semaphore with no maximum count.</summary>
     /// <param name="initialCount">How many threads may enter before one must wait.</param>
@@ -40,8 +35,6 @@ public class SemaphoreSlim : IDisposable
     public SemaphoreSlim(int initialCount, int maxCount)
     {
         _real = new System.Threading.SemaphoreSlim(initialCount, maxCount);
-        _initialCount = initialCount;
-        _maxCount = maxCount;
     }
 
     /// <summary>Mirrors <see cref="System.Threading.SemaphoreSlim.CurrentCount"/>: how many more threads may enter. Inside an execution, a scheduling point.</summary>
@@ -51,9 +44,7 @@ public class SemaphoreSlim : IDisposable
         {
             if (LoomRuntime.Controlled("SemaphoreSlim.CurrentCount", null, 0) is not { } me)
                 return _real.CurrentCount;
-            var state = State(me);
-            Blocking.Step(me, state, "SemaphoreSlim.CurrentCount", AccessKind.Read, null, 0);
-            return MemoryAccess.Result(me, state.Count);
+            return SemaphoreModel.CurrentCount(me, _real);
         }
     }
 
@@ -84,7 +75,7 @@ public class SemaphoreSlim : IDisposable
     public void Wait([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.Wait", file, line) is { } me)
-            WaitModel(me, Timeout.Infinite, CancellationToken.None, file, line);
+            SemaphoreModel.Wait(me, _real, Timeout.Infinite, CancellationToken.None, file, line);
         else
             _real.Wait();
     }
@@ -101,7 +92,7 @@ public class SemaphoreSlim : IDisposable
     public void Wait(CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.Wait", file, line) is { } me)
-            WaitModel(me, Timeout.Infinite, cancellationToken, file, line);
+            SemaphoreModel.Wait(me, _real, Timeout.Infinite, cancellationToken, file, line);
         else
             _real.Wait(cancellationToken);
     }
@@ -119,7 +110,7 @@ public class SemaphoreSlim : IDisposable
     public bool Wait(int millisecondsTimeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.Wait", file, line) is { } me)
-            return WaitModel(me, millisecondsTimeout, CancellationToken.None, file, line);
+            return SemaphoreModel.Wait(me, _real, millisecondsTimeout, CancellationToken.None, file, line);
         return _real.Wait(millisecondsTimeout);
     }
 
@@ -133,7 +124,7 @@ public class SemaphoreSlim : IDisposable
     public bool Wait(TimeSpan timeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.Wait", file, line) is { } me)
-            return WaitModel(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), CancellationToken.None, file, line);
+            return SemaphoreModel.Wait(me, _real, Timeouts.ToMilliseconds(timeout, nameof(timeout)), CancellationToken.None, file, line);
         return _real.Wait(timeout);
     }
 
@@ -149,7 +140,7 @@ public class SemaphoreSlim : IDisposable
     public bool Wait(int millisecondsTimeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.Wait", file, line) is { } me)
-            return WaitModel(me, millisecondsTimeout, cancellationToken, file, line);
+            return SemaphoreModel.Wait(me, _real, millisecondsTimeout, cancellationToken, file, line);
         return _real.Wait(millisecondsTimeout, cancellationToken);
     }
 
@@ -165,7 +156,7 @@ public class SemaphoreSlim : IDisposable
     public bool Wait(TimeSpan timeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.Wait", file, line) is { } me)
-            return WaitModel(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), cancellationToken, file, line);
+            return SemaphoreModel.Wait(me, _real, Timeouts.ToMilliseconds(timeout, nameof(timeout)), cancellationToken, file, line);
         return _real.Wait(timeout, cancellationToken);
     }
 
@@ -177,7 +168,7 @@ public class SemaphoreSlim : IDisposable
     public Task WaitAsync([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is { } me)
-            return WaitAsyncModel(me, Timeout.Infinite, CancellationToken.None, file, line);
+            return SemaphoreModel.WaitAsync(me, _real, Timeout.Infinite, CancellationToken.None, file, line);
         return _real.WaitAsync();
     }
 
@@ -190,7 +181,7 @@ public class SemaphoreSlim : IDisposable
     public Task WaitAsync(CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is { } me)
-            return WaitAsyncModel(me, Timeout.Infinite, cancellationToken, file, line);
+            return SemaphoreModel.WaitAsync(me, _real, Timeout.Infinite, cancellationToken, file, line);
         return _real.WaitAsync(cancellationToken);
     }
 
@@ -204,7 +195,7 @@ public class SemaphoreSlim : IDisposable
     public Task<bool> WaitAsync(int millisecondsTimeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is { } me)
-            return WaitAsyncModel(me, millisecondsTimeout, CancellationToken.None, file, line);
+            return SemaphoreModel.WaitAsync(me, _real, millisecondsTimeout, CancellationToken.None, file, line);
         return _real.WaitAsync(millisecondsTimeout);
     }
 
@@ -218,7 +209,7 @@ public class SemaphoreSlim : IDisposable
     public Task<bool> WaitAsync(TimeSpan timeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is { } me)
-            return WaitAsyncModel(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), CancellationToken.None, file, line);
+            return SemaphoreModel.WaitAsync(me, _real, Timeouts.ToMilliseconds(timeout, nameof(timeout)), CancellationToken.None, file, line);
         return _real.WaitAsync(timeout);
     }
 
@@ -233,7 +224,7 @@ public class SemaphoreSlim : IDisposable
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is { } me)
-            return WaitAsyncModel(me, Timeouts.ToMilliseconds(timeout, nameof(timeout)), cancellationToken, file, line);
+            return SemaphoreModel.WaitAsync(me, _real, Timeouts.ToMilliseconds(timeout, nameof(timeout)), cancellationToken, file, line);
         return _real.WaitAsync(timeout, cancellationToken);
     }
 
@@ -248,7 +239,7 @@ public class SemaphoreSlim : IDisposable
     public Task<bool> WaitAsync(int millisecondsTimeout, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.WaitAsync", file, line) is { } me)
-            return WaitAsyncModel(me, millisecondsTimeout, cancellationToken, file, line);
+            return SemaphoreModel.WaitAsync(me, _real, millisecondsTimeout, cancellationToken, file, line);
         return _real.WaitAsync(millisecondsTimeout, cancellationToken);
     }
 
@@ -261,7 +252,7 @@ public class SemaphoreSlim : IDisposable
     public int Release([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.Release", file, line) is { } me)
-            return ReleaseModel(me, 1, file, line);
+            return SemaphoreModel.Release(me, _real, 1, file, line);
         return _real.Release();
     }
 
@@ -276,7 +267,7 @@ public class SemaphoreSlim : IDisposable
     public int Release(int releaseCount, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SemaphoreSlim.Release", file, line) is { } me)
-            return ReleaseModel(me, releaseCount, file, line);
+            return SemaphoreModel.Release(me, _real, releaseCount, file, line);
         return _real.Release(releaseCount);
     }
 
@@ -295,121 +286,9 @@ public class SemaphoreSlim : IDisposable
             return;
         if (LoomRuntime.Controlled("SemaphoreSlim.Dispose", null, 0) is { } me)
         {
-            var state = State(me);
-            Blocking.Step(me, state, "SemaphoreSlim.Dispose", AccessKind.Write, null, 0, OperationFlags.RunsDuringAbort);
-            if (!me.Execution.Aborting)
-                state.Disposed = true;
+            SemaphoreModel.Dispose(me, _real);
             return;
         }
         _real.Dispose();
     }
-
-    private bool WaitModel(LogicalThread me, int millisecondsTimeout, CancellationToken cancellationToken, string? file, int line)
-    {
-        if (millisecondsTimeout < Timeout.Infinite)
-            throw new ArgumentOutOfRangeException(nameof(millisecondsTimeout), millisecondsTimeout, "The timeout must represent a value between -1 and Int32.MaxValue, inclusive.");
-        cancellationToken.ThrowIfCancellationRequested();
-        var state = State(me);
-        if (millisecondsTimeout == Timeout.Infinite)
-        {
-            // A write, not an acquire: partial-order reduction orders an acquire after the release before it, as
-            // if that release had let it in, which holds for a lock but not for a semaphore whose count was still
-            // positive. As a write, a wait is tried on both sides of every release, so overlapping holders are found.
-            Blocking.Wait(me, state, "SemaphoreSlim.Wait", AccessKind.Write, 0, cancellationToken, file, line);
-            ThrowIfDisposed(state);
-            Enter(me, state, file, line);
-            Blocking.Record(me, $"count {state.Count + 1}->{state.Count}");
-            return true;
-        }
-
-        Blocking.Step(me, state, "SemaphoreSlim.Wait", AccessKind.Write, file, line);
-        ThrowIfDisposed(state);
-        if (state.Count > 0)
-        {
-            Enter(me, state, file, line);
-            return Blocking.Outcome(me, true);
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-        return Blocking.Outcome(me, false);
-    }
-
-    private static void Enter(LogicalThread me, SemaphoreState state, string? file, int line)
-    {
-        state.Count--;
-        state.LastEntered = $"{me.Label} entered at {Blocking.Where(file, line)}";
-    }
-
-    private int ReleaseModel(LogicalThread me, int releaseCount, string? file, int line)
-    {
-        if (releaseCount < 1)
-            throw new ArgumentOutOfRangeException(nameof(releaseCount), releaseCount, "The releaseCount argument must be greater than zero.");
-        var state = State(me);
-        // Gives a unit back. Releases commute with each other; waits treat them as races (see WaitModel).
-        Blocking.Step(me, state, "SemaphoreSlim.Release", AccessKind.Release, file, line, OperationFlags.RunsDuringAbort);
-        if (me.Execution.Aborting)
-            return state.Count;
-        ThrowIfDisposed(state);
-        if (state.MaxCount - state.Count < releaseCount)
-        {
-            Blocking.Record(me, $"count {state.Count} (max {state.MaxCount}): full");
-            throw new SemaphoreFullException();
-        }
-        var previous = state.Count;
-        state.Count += releaseCount;
-        state.GrantAsyncWaiters();
-        Blocking.Record(me, $"count {previous}->{state.Count}");
-        return previous;
-    }
-
-    private void ThrowIfDisposed(SemaphoreState state) => ObjectDisposedException.ThrowIf(state.Disposed, this);
-
-    private Task<bool> WaitAsyncModel(LogicalThread me, int millisecondsTimeout, CancellationToken cancellationToken, string? file, int line)
-    {
-        Timeouts.Validate(millisecondsTimeout, nameof(millisecondsTimeout));
-        if (cancellationToken.IsCancellationRequested)
-            return Task.FromCanceled<bool>(cancellationToken);
-        var state = State(me);
-        Blocking.Step(me, state, "SemaphoreSlim.WaitAsync", AccessKind.Write, file, line);
-        ThrowIfDisposed(state);
-        if (state.Count > 0)
-        {
-            Enter(me, state, file, line);
-            Blocking.Record(me, $"count {state.Count + 1}->{state.Count}");
-            return Task.FromResult(true);
-        }
-        if (millisecondsTimeout == 0)
-        {
-            Blocking.Record(me, "count 0: not entered");
-            return Task.FromResult(false);
-        }
-
-        // The waiter's task completes when a release hands it a unit, its timeout passes in virtual time, or its
-        // token is canceled; each of those runs on a logical thread, so the model needs no locking.
-        var waiter = state.EnqueueAsync();
-        if (millisecondsTimeout != Timeout.Infinite)
-        {
-            waiter.Timeout = me.Execution.Clock.CreateTimer(
-                _ =>
-                {
-                    if (state.AbandonAsync(waiter))
-                        waiter.Completion.TrySetResult(false);
-                },
-                null,
-                TimeSpan.FromMilliseconds(millisecondsTimeout),
-                Timeout.InfiniteTimeSpan);
-        }
-        if (cancellationToken.CanBeCanceled)
-        {
-            waiter.Cancellation = cancellationToken.Register(() =>
-            {
-                if (state.AbandonAsync(waiter))
-                    waiter.Completion.TrySetCanceled(cancellationToken);
-            });
-        }
-        Blocking.Record(me, "count 0: waiting");
-        return waiter.Completion.Task;
-    }
-
-    private SemaphoreState State(LogicalThread me) =>
-        me.Execution.ModelOf(_real, (execution, _) => new SemaphoreState(execution, _initialCount, _maxCount));
 }

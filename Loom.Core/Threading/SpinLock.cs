@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Loom.Runtime;
-using Loom.Runtime.Objects;
+using Loom.Threading.Models;
 
 namespace Loom.Threading;
 
@@ -14,8 +14,8 @@ namespace Loom.Threading;
 /// <para>
 /// Like the real one, keep it in a mutable field (not <see langword="readonly"/>) and never copy it. Loom
 /// identifies the lock by the address of the struct, as it does the fields passed to Interlocked: each storage
-/// location is its own lock, and a copy starts free in the model even if the original was held (the real struct
-/// would copy its held state). A collection that moves the struct restarts the execution, which is deterministic.
+/// location is its own lock (see <see cref="SpinLockModel"/>, shared with the stand-ins for the real struct). A
+/// collection that moves the struct restarts the execution, which is deterministic.
 /// </para>
 /// </summary>
 public struct SpinLock
@@ -40,9 +40,7 @@ public struct SpinLock
         {
             if (LoomRuntime.Controlled("SpinLock.IsHeld", null, 0) is not { } me)
                 return _real.IsHeld;
-            var state = State(me);
-            Blocking.Step(me, state, "SpinLock.IsHeld", AccessKind.Read, null, 0);
-            return MemoryAccess.Result(me, state.IsHeld);
+            return SpinLockModel.IsHeld(me, ref _real);
         }
     }
 
@@ -54,9 +52,7 @@ public struct SpinLock
         {
             if (LoomRuntime.Controlled("SpinLock.IsHeldByCurrentThread", null, 0) is not { } me)
                 return _real.IsHeldByCurrentThread;
-            if (!IsThreadOwnerTrackingEnabled)
-                throw new InvalidOperationException("Thread tracking is disabled.");
-            return State(me).Owner == me;
+            return SpinLockModel.IsHeldByCurrentThread(me, ref _real);
         }
     }
 
@@ -73,9 +69,7 @@ public struct SpinLock
             _real.Enter(ref lockTaken);
             return;
         }
-        CheckLockTaken(ref lockTaken);
-        EnterModel(me, "SpinLock.Enter", file, line);
-        lockTaken = true;
+        SpinLockModel.Enter(me, ref _real, ref lockTaken, "SpinLock.Enter", file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.SpinLock.TryEnter(ref bool)"/>: takes the lock only if it is free.</summary>
@@ -91,8 +85,7 @@ public struct SpinLock
             _real.TryEnter(ref lockTaken);
             return;
         }
-        CheckLockTaken(ref lockTaken);
-        lockTaken = TryEnterModel(me, file, line);
+        SpinLockModel.TryEnter(me, ref _real, 0, ref lockTaken, file, line);
     }
 
     /// <summary>
@@ -113,18 +106,7 @@ public struct SpinLock
             _real.TryEnter(millisecondsTimeout, ref lockTaken);
             return;
         }
-        CheckLockTaken(ref lockTaken);
-        if (millisecondsTimeout < Timeout.Infinite)
-            throw new ArgumentOutOfRangeException(nameof(millisecondsTimeout), millisecondsTimeout, "The timeout must be a value between -1 and Int32.MaxValue, inclusive.");
-        if (millisecondsTimeout == Timeout.Infinite)
-        {
-            EnterModel(me, "SpinLock.TryEnter", file, line);
-            lockTaken = true;
-        }
-        else
-        {
-            lockTaken = TryEnterModel(me, file, line);
-        }
+        SpinLockModel.TryEnter(me, ref _real, millisecondsTimeout, ref lockTaken, file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.SpinLock.TryEnter(TimeSpan, ref bool)"/>; see <see cref="TryEnter(int, ref bool, string?, int)"/>.</summary>
@@ -155,7 +137,7 @@ public struct SpinLock
     public void Exit([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SpinLock.Exit", file, line) is { } me)
-            ExitModel(me, file, line);
+            SpinLockModel.Exit(me, ref _real, file, line);
         else
             _real.Exit();
     }
@@ -168,64 +150,8 @@ public struct SpinLock
     public void Exit(bool useMemoryBarrier, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SpinLock.Exit", file, line) is { } me)
-            ExitModel(me, file, line);
+            SpinLockModel.Exit(me, ref _real, file, line);
         else
             _real.Exit(useMemoryBarrier);
-    }
-
-    private void EnterModel(LogicalThread me, string api, string? file, int line)
-    {
-        var state = State(me);
-        CheckRecursion(me, state);
-        Blocking.Step(me, state, api, AccessKind.Acquire, file, line);
-        state.Enter(me, Blocking.Where(file, line));
-    }
-
-    private bool TryEnterModel(LogicalThread me, string? file, int line)
-    {
-        var state = State(me);
-        CheckRecursion(me, state);
-        // It fails or succeeds depending on whether another thread holds the lock: it conflicts with exits too.
-        Blocking.Step(me, state, "SpinLock.TryEnter", AccessKind.Write, file, line);
-        if (state.IsHeld)
-            return Blocking.Outcome(me, false);
-        state.Enter(me, Blocking.Where(file, line));
-        return Blocking.Outcome(me, true);
-    }
-
-    private void ExitModel(LogicalThread me, string? file, int line)
-    {
-        var state = State(me);
-        if (state.OwnerTracking && state.Owner != me && !me.Execution.Aborting)
-            throw new SynchronizationLockException($"The calling thread does not hold the lock ({me.Label} does not hold {state}).");
-        Blocking.Step(me, state, "SpinLock.Exit", AccessKind.Release, file, line, OperationFlags.RunsDuringAbort);
-        // Without owner tracking any thread may exit, even when the lock is free, as in .NET.
-        if (!me.Execution.Aborting)
-            state.Exit();
-    }
-
-    private static void CheckRecursion(LogicalThread me, SpinLockState state)
-    {
-        if (state.OwnerTracking && state.Owner == me)
-            throw new LockRecursionException("The calling thread already holds the lock.");
-    }
-
-    private static void CheckLockTaken(ref bool lockTaken)
-    {
-        if (!lockTaken)
-            return;
-        lockTaken = false;
-        throw new ArgumentException("The tookLock argument must be set to false before calling this method.");
-    }
-
-    /// <summary>
-    /// The lock's model in this execution, keyed by the address of this struct: the memory location named by
-    /// <c>this</c> is the lock's identity, and the model object is created for it on first use.
-    /// </summary>
-    private SpinLockState State(LogicalThread me)
-    {
-        var location = me.Execution.LocationOf(ref this, "SpinLock", null);
-        var tracking = IsThreadOwnerTrackingEnabled;
-        return me.Execution.ModelOf(location, (execution, _) => new SpinLockState(execution, tracking));
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Loom.Runtime;
+using Loom.Threading.Models;
 
 namespace Loom.Threading;
 
@@ -13,17 +14,11 @@ namespace Loom.Threading;
 /// </summary>
 public struct SpinWait
 {
-    /// <summary>The count from which the BCL's spinner yields the processor rather than busy-waiting.</summary>
-    private const int YieldThreshold = 10;
-
-    /// <summary>The real spinner, used outside executions.</summary>
+    /// <summary>The real spinner: it spins outside executions, and counts the modelled spins inside them (<see cref="SpinWaitModel"/>).</summary>
     private System.Threading.SpinWait _real;
 
-    /// <summary>Spins taken inside executions, which do not touch the real spinner.</summary>
-    private int _modelled;
-
     /// <summary>Mirrors <see cref="System.Threading.SpinWait.Count"/>: how many times <see cref="SpinOnce(string?, int)"/> was called since the last <see cref="Reset"/>.</summary>
-    public readonly int Count => _real.Count + _modelled;
+    public readonly int Count => _real.Count;
 
     /// <summary>
     /// Mirrors <see cref="System.Threading.SpinWait.NextSpinWillYield"/>. Inside an execution it depends on
@@ -34,8 +29,9 @@ public struct SpinWait
         get
         {
             if (LoomRuntime.Controlled("SpinWait.NextSpinWillYield", null, 0) is null)
-                return _modelled == 0 ? _real.NextSpinWillYield : Count >= YieldThreshold;
-            return Count >= YieldThreshold;
+                return _real.NextSpinWillYield;
+            var real = _real;
+            return SpinWaitModel.NextSpinWillYield(ref real);
         }
     }
 
@@ -45,7 +41,7 @@ public struct SpinWait
     public void SpinOnce([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("SpinWait.SpinOnce", file, line) is { } me)
-            SpinModel(me, "SpinWait.SpinOnce", file, line);
+            SpinWaitModel.SpinOnce(me, ref _real, "SpinWait.SpinOnce", file, line);
         else
             _real.SpinOnce();
     }
@@ -59,17 +55,13 @@ public struct SpinWait
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sleep1Threshold, -1);
         if (LoomRuntime.Controlled("SpinWait.SpinOnce", file, line) is { } me)
-            SpinModel(me, "SpinWait.SpinOnce", file, line);
+            SpinWaitModel.SpinOnce(me, ref _real, "SpinWait.SpinOnce", file, line);
         else
             _real.SpinOnce(sleep1Threshold);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.SpinWait.Reset"/>: sets <see cref="Count"/> back to zero.</summary>
-    public void Reset()
-    {
-        _real.Reset();
-        _modelled = 0;
-    }
+    public void Reset() => _real.Reset();
 
     /// <summary>
     /// Mirrors <see cref="System.Threading.SpinWait.SpinUntil(Func{bool})"/>: spins until the condition holds. Inside
@@ -103,24 +95,7 @@ public struct SpinWait
         ArgumentNullException.ThrowIfNull(condition);
         if (LoomRuntime.Controlled("SpinWait.SpinUntil", file, line) is not { } me)
             return System.Threading.SpinWait.SpinUntil(condition, millisecondsTimeout);
-        if (condition())
-            return true;
-        if (millisecondsTimeout == 0)
-            return false;
-        if (millisecondsTimeout != Timeout.Infinite)
-        {
-            // The timeout lasts until the scheduler runs this thread again: the others may or may not have made
-            // the condition true by then. A spin that timed out yields, so a retry loop lets them progress.
-            me.Execution.Schedule(me, new Operation("SpinWait.SpinUntil", AccessKind.None, null, file, line));
-            var held = condition();
-            if (!held)
-                Blocking.YieldAfter(me);
-            return held;
-        }
-        do
-            Yield(me, "SpinWait.SpinUntil", file, line);
-        while (!condition());
-        return true;
+        return SpinWaitModel.SpinUntil(me, condition, millisecondsTimeout, file, line);
     }
 
     /// <summary>Mirrors <see cref="System.Threading.SpinWait.SpinUntil(Func{bool}, TimeSpan)"/>; see <see cref="SpinUntil(Func{bool}, int, string?, int)"/>.</summary>
@@ -138,14 +113,4 @@ public struct SpinWait
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must represent a value between -1 and Int32.MaxValue, inclusive.");
         return SpinUntil(condition, (int)milliseconds, file, line);
     }
-
-    private void SpinModel(LogicalThread me, string api, string? file, int line)
-    {
-        Yield(me, api, file, line);
-        // As in the BCL, the count wraps to the yield threshold rather than overflowing.
-        _modelled = Count == int.MaxValue ? YieldThreshold - _real.Count : _modelled + 1;
-    }
-
-    private static void Yield(LogicalThread me, string api, string? file, int line) =>
-        me.Execution.Schedule(me, new Operation(api, AccessKind.None, null, file, line, OperationFlags.Yield));
 }

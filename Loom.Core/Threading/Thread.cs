@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Loom.Runtime;
+using Loom.Threading.Models;
 
 namespace Loom.Threading;
 
@@ -120,7 +121,7 @@ public sealed class Thread
     /// Mirrors <see cref="System.Threading.Thread.ManagedThreadId"/>. For a logical thread it is its number in the
     /// execution plus one, so it is the same in every execution (the OS thread under it is not).
     /// </summary>
-    public int ManagedThreadId => _logical is not null ? _logical.Number + 1 : (_real ?? System.Threading.Thread.CurrentThread).ManagedThreadId;
+    public int ManagedThreadId => _logical is not null ? ThreadModel.ManagedThreadId(_logical) : (_real ?? System.Threading.Thread.CurrentThread).ManagedThreadId;
 
     /// <summary>Mirrors <see cref="System.Threading.Thread.IsAlive"/>: started and not yet finished. Inside an execution, a scheduling point.</summary>
     public bool IsAlive
@@ -128,10 +129,7 @@ public sealed class Thread
         get
         {
             if (_logical is { } logical && LoomRuntime.Controlled("Thread.IsAlive", null, 0) is { } me)
-            {
-                me.Execution.Schedule(me, new Operation("Thread.IsAlive", AccessKind.Read, logical, null, 0));
-                return MemoryAccess.Result(me, logical.Status != ThreadStatus.Finished);
-            }
+                return ThreadModel.IsAlive(me, logical);
             return _real?.IsAlive ?? false;
         }
     }
@@ -158,15 +156,13 @@ public sealed class Thread
     private void StartCore(object? parameter, string? file, int line, bool unsafeStart = false)
     {
         if (_started)
-            throw new ThreadStateException("Thread is running or terminated; it cannot restart.");
+            throw new ThreadStateException(ThreadModel.AlreadyStarted);
         _started = true;
         var start = _start!;
         if (LoomRuntime.Controlled("Thread.Start", file, line) is { } me)
         {
-            me.Execution.Schedule(me, new Operation("Thread.Start", AccessKind.None, null, file, line));
-            _logical = me.Execution.CreateThread(() => start(parameter), _name, this);
-            me.Execution.RecordValue(me, _logical.Label);
-            me.Execution.Launch(me, _logical);
+            _logical = ThreadModel.Create(me, () => start(parameter), _name, this, file, line);
+            ThreadModel.Launch(me, _logical);
             return;
         }
         _real = new System.Threading.Thread(() => start(parameter), _maxStackSize) { IsBackground = _isBackground };
@@ -197,8 +193,7 @@ public sealed class Thread
     /// <exception cref="ThreadStateException">The thread was never started.</exception>
     public bool Join(int millisecondsTimeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (millisecondsTimeout < Timeout.Infinite)
-            throw new ArgumentOutOfRangeException(nameof(millisecondsTimeout), millisecondsTimeout, "Number must be either non-negative and less than or equal to Int32.MaxValue or -1.");
+        ThreadModel.ValidateTimeout(millisecondsTimeout);
         return JoinCore(millisecondsTimeout, file, line);
     }
 
@@ -215,21 +210,9 @@ public sealed class Thread
     private bool JoinCore(int millisecondsTimeout, string? file, int line)
     {
         if (!_started)
-            throw new ThreadStateException("Thread has not been started.");
+            throw new ThreadStateException(ThreadModel.NotStarted);
         if (_logical is { } logical && LoomRuntime.Controlled("Thread.Join", file, line) is { } me)
-        {
-            if (millisecondsTimeout == Timeout.Infinite)
-            {
-                // Joining itself never proceeds, which the scheduler reports as the deadlock it is.
-                me.Execution.Schedule(me, new Operation("Thread.Join", AccessKind.Acquire, logical, file, line));
-                return true;
-            }
-            me.Execution.Schedule(me, new Operation("Thread.Join", AccessKind.Read, logical, file, line));
-            var finished = logical.Status == ThreadStatus.Finished;
-            if (!finished)
-                Blocking.YieldAfter(me);
-            return MemoryAccess.Result(me, finished);
-        }
+            return ThreadModel.Join(me, logical, millisecondsTimeout, file, line);
         if (_real is null)
             throw new InvalidOperationException("This Loom thread belongs to a Loom execution that has ended; it cannot be joined from outside it.");
         return _real.Join(millisecondsTimeout);
@@ -246,14 +229,10 @@ public sealed class Thread
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="millisecondsTimeout"/> is negative other than <see cref="Timeout.Infinite"/>.</exception>
     public static void Sleep(int millisecondsTimeout, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (millisecondsTimeout < Timeout.Infinite)
-            throw new ArgumentOutOfRangeException(nameof(millisecondsTimeout), millisecondsTimeout, "Number must be either non-negative and less than or equal to Int32.MaxValue or -1.");
+        ThreadModel.ValidateTimeout(millisecondsTimeout);
         if (LoomRuntime.Controlled("Thread.Sleep", file, line) is { } me)
         {
-            if (millisecondsTimeout == 0)
-                me.Execution.Schedule(me, new Operation("Thread.Sleep", AccessKind.None, null, file, line, OperationFlags.Yield));
-            else
-                me.Execution.Sleep(me, millisecondsTimeout == Timeout.Infinite ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(millisecondsTimeout), "Thread.Sleep", file, line);
+            ThreadModel.Sleep(me, millisecondsTimeout, file, line);
             return;
         }
         System.Threading.Thread.Sleep(millisecondsTimeout);
@@ -278,7 +257,7 @@ public sealed class Thread
     {
         if (LoomRuntime.Controlled("Thread.Yield", file, line) is { } me)
         {
-            me.Execution.Schedule(me, new Operation("Thread.Yield", AccessKind.None, null, file, line, OperationFlags.Yield));
+            ThreadModel.Yield(me, "Thread.Yield", file, line);
             return true;
         }
         return System.Threading.Thread.Yield();
@@ -292,7 +271,7 @@ public sealed class Thread
     {
         if (LoomRuntime.Controlled("Thread.SpinWait", file, line) is { } me)
         {
-            me.Execution.Schedule(me, new Operation("Thread.SpinWait", AccessKind.None, null, file, line, OperationFlags.Yield));
+            ThreadModel.Yield(me, "Thread.SpinWait", file, line);
             return;
         }
         System.Threading.Thread.SpinWait(iterations);

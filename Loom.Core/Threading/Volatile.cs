@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Loom.Interception;
 using Loom.Runtime;
 
 namespace Loom.Threading;
@@ -9,6 +10,7 @@ namespace Loom.Threading;
 /// elsewhere they are the real volatile accesses. The compiler fills in the trailing caller parameters; code never
 /// passes them.
 /// </summary>
+[Intercepts(typeof(System.Threading.Volatile))]
 public static class Volatile
 {
     /// <summary>Mirrors <see cref="System.Threading.Volatile.Read(ref readonly bool)"/>: reads the value of the field; no later memory access moves before it (an acquire).</summary>

@@ -13,13 +13,17 @@ namespace Loom.Rewriting.Interception;
 internal sealed class InterceptionTable
 {
     private const string AttributeName = "Loom.Interception.InterceptsAttribute";
+    private const string PassesThroughName = "Loom.Interception.PassesThroughAttribute";
+    private const string NotYetName = "Loom.Interception.NotInterceptedYetAttribute";
 
     private readonly Dictionary<(string Type, string Member), List<StandIn>> _byMember;
     private readonly HashSet<string> _targets;
+    private readonly Dictionary<string, Declared> _declared;
 
-    private InterceptionTable(List<StandIn> standIns, ModuleDefinition module)
+    private InterceptionTable(List<StandIn> standIns, ModuleDefinition module, Dictionary<string, Declared> declared)
     {
         Module = module;
+        _declared = declared;
         StandIns = standIns;
         _byMember = standIns
             .GroupBy(s => (s.Target.FullName, MemberName(s.Method)))
@@ -38,6 +42,7 @@ internal sealed class InterceptionTable
     public static InterceptionTable Read(ModuleDefinition module)
     {
         var standIns = new List<StandIn>();
+        var declared = new Dictionary<string, Declared>(StringComparer.Ordinal);
         foreach (var type in module.Types.SelectMany(AllTypes))
         {
             var attribute = type.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == AttributeName);
@@ -47,14 +52,43 @@ internal sealed class InterceptionTable
                 throw new RewriteException(RewriteErrors.StandInsUnreadable, $"{type.FullName} is marked [Intercepts] without a target type.");
             foreach (var method in type.Methods.Where(m => m.IsStatic && m.IsPublic && !m.IsConstructor))
                 standIns.Add(Describe(method, target));
+            declared[target.FullName] = new Declared(Members(type, PassesThroughName), Members(type, NotYetName));
         }
         if (standIns.Count == 0)
         {
             throw new RewriteException(RewriteErrors.StandInsUnreadable,
                 $"{module.FileName} declares no stand-ins ([Intercepts] classes): it is not a Loom.Core this rewriter can use.");
         }
-        return new InterceptionTable(standIns, module);
+        return new InterceptionTable(standIns, module, declared);
     }
+
+    /// <summary>
+    /// What the stand-ins' class says of a member without a stand-in: that it passes through on purpose
+    /// (<c>[PassesThrough]</c>), that it is not intercepted yet (<c>[NotInterceptedYet]</c>), or nothing.
+    /// </summary>
+    public Leftover Classify(MethodReference called)
+    {
+        var declaring = called.DeclaringType is GenericInstanceType generic ? generic.ElementType : called.DeclaringType;
+        if (!_declared.TryGetValue(declaring.FullName, out var declared))
+            return Leftover.Unknown;
+        var name = called.Name == ".ctor" ? "New" : called.Name;
+        var signature = called is GenericInstanceMethod instance ? instance.ElementMethod : called;
+        var withParameters = $"{name}({string.Join(",", signature.Parameters.Select(p => p.ParameterType.FullName))})";
+        bool Names(HashSet<string> members) => members.Contains(name) || members.Contains(withParameters);
+        if (Names(declared.NotYet))
+            return Leftover.NotYet;
+        if (Names(declared.PassThrough) || declared.PassThrough.Contains("*"))
+            return Leftover.PassesThrough;
+        return declared.NotYet.Contains("*") ? Leftover.NotYet : Leftover.Unknown;
+    }
+
+    private static HashSet<string> Members(TypeDefinition type, string attribute) =>
+        type.CustomAttributes.Where(a => a.AttributeType.FullName == attribute)
+            .Select(a => (string)a.ConstructorArguments[0].Value)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The members a class of stand-ins declares without stand-ins, by the forms the attributes take.</summary>
+    private sealed record Declared(HashSet<string> PassThrough, HashSet<string> NotYet);
 
     /// <summary>Whether <paramref name="typeFullName"/> (Cecil's form: <c>System.Threading.Lock/Scope</c>) has stand-ins.</summary>
     public bool IsTarget(string typeFullName) => _targets.Contains(typeFullName);

@@ -52,7 +52,15 @@ internal abstract class CallRedirectPass : Pass
             }
             if (_table.Find(called) is not { } standIn)
             {
-                method.Report.Left($"{member} (no stand-in)");
+                switch (_table.Classify(called))
+                {
+                    case Leftover.NotYet:
+                        method.Report.Left($"{member} (not intercepted yet)");
+                        break;
+                    case Leftover.Unknown:
+                        method.Report.Left($"{member} (no stand-in)");
+                        break;
+                }
                 continue;
             }
             i += Redirect(method, instruction, called, standIn);

@@ -39,6 +39,9 @@ internal sealed class BarrierState : WaitableObject
     /// <summary>Whether Dispose ran in this execution.</summary>
     public bool Disposed { get; set; }
 
+    /// <summary>Whether real threads were waiting at the real barrier when the execution first used it, which the model cannot represent.</summary>
+    public bool ArrivedOutside { get; init; }
+
     public void Arrive(LogicalThread thread) => _arrived.Add(thread);
 
     /// <summary>Withdraws a participant's arrival (its wait timed out or was cancelled before the phase ended).</summary>

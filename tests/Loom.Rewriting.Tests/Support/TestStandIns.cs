@@ -123,3 +123,15 @@ public static class RandomStandIns
         return new Random();
     }
 }
+
+[Intercepts(typeof(Volatile))]
+[PassesThrough("ReadBarrier", "a test declaration: passes through")]
+[NotInterceptedYet("WriteBarrier", "a test declaration: not intercepted yet")]
+public static class VolatileStandIns
+{
+    public static int Read(ref readonly int location, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        StandInLog.Record("Volatile.Read", file, line);
+        return Volatile.Read(in location);
+    }
+}
