@@ -13,6 +13,7 @@ namespace Loom.Interception;
 /// <see cref="SimClock"/>), and the thread id is the logical thread's own: logical threads share pooled OS threads,
 /// so the real id is neither stable across executions nor distinct between them. Outside, the real ones.
 /// </summary>
+[PassesThrough("*", "the process's environment: no clock and no thread identity")]
 [Intercepts(typeof(Environment))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class EnvironmentCalls

@@ -15,6 +15,7 @@ namespace Loom.Interception;
 /// Loom.Threading.ManualResetEventSlim mirror), which starts from whether the real event is set and disposed when
 /// the execution first uses it; the real event is never changed there. Outside, each stand-in is the real member.
 /// </summary>
+[PassesThrough("get_SpinCount", "fixed at construction; Loom's waits never spin")]
 [Intercepts(typeof(RealEvent))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ManualResetEventSlimCalls

@@ -16,6 +16,7 @@ namespace Loom.Interception;
 /// model starts free, with the real lock's recursion policy and disposal, and the real lock is never taken there.
 /// Outside, each stand-in is the real member.
 /// </summary>
+[PassesThrough("get_RecursionPolicy", PassThroughReasons.FixedAtConstruction)]
 [Intercepts(typeof(ReaderWriterLockSlim))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ReaderWriterLockSlimCalls

@@ -16,6 +16,7 @@ namespace Loom.Interception;
 /// array element): each location is its own lock, and a copy is another lock. A thread waiting for a held lock blocks
 /// rather than spins; the real struct is never changed there. Outside, each stand-in is the real member.
 /// </summary>
+[PassesThrough("get_IsThreadOwnerTrackingEnabled", PassThroughReasons.FixedAtConstruction)]
 [Intercepts(typeof(SpinLock))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class SpinLockCalls

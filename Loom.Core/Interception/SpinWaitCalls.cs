@@ -15,6 +15,8 @@ namespace Loom.Interception;
 /// mirror): the thread does not run again until another thread has taken a step, and the spin is counted in the
 /// spinner itself, the calling thread's own value. Outside, each stand-in is the real member.
 /// </summary>
+[PassesThrough("get_Count", "the spinner's own counter, a value of the calling thread; the model counts its spins there")]
+[PassesThrough("Reset", "resets the spinner's own counter, a value of the calling thread")]
 [Intercepts(typeof(SpinWait))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class SpinWaitCalls

@@ -17,10 +17,58 @@ namespace Loom.Interception;
 /// an execution fails the execution (<see cref="FailureKind.UncontrolledConcurrency"/>) rather than letting it run
 /// uncontrolled. Outside an execution every stand-in is the real member.
 /// </summary>
+[PassesThrough("get_IsThreadPoolThread", "a property of the OS thread; logical threads run on Loom's own workers, which are not pool threads")]
+[PassesThrough("get_Priority", Priority)]
+[PassesThrough("set_Priority", Priority)]
+[PassesThrough("get_CurrentCulture", FlowsWithContext)]
+[PassesThrough("set_CurrentCulture", FlowsWithContext)]
+[PassesThrough("get_CurrentUICulture", FlowsWithContext)]
+[PassesThrough("set_CurrentUICulture", FlowsWithContext)]
+[PassesThrough("get_CurrentPrincipal", FlowsWithContext)]
+[PassesThrough("set_CurrentPrincipal", FlowsWithContext)]
+[PassesThrough("get_ExecutionContext", "the context object itself; capturing it synchronizes nothing")]
+[PassesThrough("GetApartmentState", ComApartment)]
+[PassesThrough("SetApartmentState", ComApartment)]
+[PassesThrough("TrySetApartmentState", ComApartment)]
+[PassesThrough("get_ApartmentState", ObsoleteComApartment)]
+[PassesThrough("set_ApartmentState", ObsoleteComApartment)]
+[PassesThrough("DisableComObjectEagerCleanup", "COM cleanup (Windows only); does not affect the model")]
+[PassesThrough("Abort", ObsoleteUnsupported)]
+[PassesThrough("ResetAbort", ObsoleteUnsupported)]
+[PassesThrough("Suspend", ObsoleteUnsupported)]
+[PassesThrough("Resume", ObsoleteUnsupported)]
+[PassesThrough("GetCompressedStack", ObsoleteInvalid)]
+[PassesThrough("SetCompressedStack", ObsoleteInvalid)]
+[PassesThrough("BeginCriticalRegion", NoOp)]
+[PassesThrough("EndCriticalRegion", NoOp)]
+[PassesThrough("BeginThreadAffinity", NoOp)]
+[PassesThrough("EndThreadAffinity", NoOp)]
+[NotInterceptedYet("AllocateDataSlot", DataSlots)]
+[NotInterceptedYet("AllocateNamedDataSlot", DataSlots)]
+[NotInterceptedYet("GetNamedDataSlot", DataSlots)]
+[NotInterceptedYet("FreeNamedDataSlot", DataSlots)]
+[NotInterceptedYet("GetData", DataSlots)]
+[NotInterceptedYet("SetData", DataSlots)]
+[PassesThrough("GetDomain", OneDomain)]
+[PassesThrough("GetDomainID", OneDomain)]
+[PassesThrough("GetHashCode", "object identity, the same for the real thread object either way")]
+[PassesThrough("GetCurrentProcessorId", "a hint (which processor the OS thread last ran on) that no correct program depends on")]
+[NotInterceptedYet("VolatileRead", "obsolete; a real volatile read that the memory model does not see; use Volatile.Read")]
+[NotInterceptedYet("VolatileWrite", "obsolete; a real volatile write that the memory model does not see; use Volatile.Write")]
 [Intercepts(typeof(RealThread))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ThreadCalls
 {
+    private const string Priority = "a scheduling hint to the OS; Loom's scheduler ignores it, as it must to explore every order";
+    private const string FlowsWithContext = "flows with the execution context, which logical threads carry as real threads do";
+    private const string ComApartment = "COM apartments (Windows only) do not affect the model";
+    private const string ObsoleteComApartment = "obsolete COM apartment property; does not affect the model";
+    private const string ObsoleteUnsupported = "obsolete; throws PlatformNotSupportedException on .NET, inside an execution too";
+    private const string ObsoleteInvalid = "obsolete; throws InvalidOperationException on .NET, inside an execution too";
+    private const string NoOp = "a no-op on .NET";
+    private const string DataSlots = "a legacy data slot is the pooled OS thread's inside an execution, so logical threads that share a worker share its slots; use AsyncLocal or fields instead";
+    private const string OneDomain = "the one AppDomain; nothing to model";
+
     /// <summary>The start of every thread rewritten code constructed, kept as long as the thread object lives.</summary>
     private static readonly ConditionalWeakTable<RealThread, StartRecord> s_starts = new();
 

@@ -26,10 +26,16 @@ namespace Loom.Interception;
 /// every such order.
 /// </para>
 /// </summary>
+[PassesThrough("get_Handle", OsHandle)]
+[PassesThrough("set_Handle", OsHandle)]
+[PassesThrough("get_SafeWaitHandle", OsHandle)]
+[PassesThrough("set_SafeWaitHandle", OsHandle)]
 [Intercepts(typeof(WaitHandle))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class WaitHandleCalls
 {
+    private const string OsHandle = "the OS handle: what native code does with it is outside Loom";
+
     /// <summary>The most handles WaitAny and WaitAll accept, as in .NET.</summary>
     private const int MaxWaitHandles = 64;
 
