@@ -32,8 +32,11 @@ public static class EnvironmentCalls
     /// Stands in for <see cref="Environment.CurrentManagedThreadId"/>: inside an execution the calling logical
     /// thread's number plus one (what <c>Thread.ManagedThreadId</c> returns for it), the same in every execution.
     /// </summary>
-    public static int CurrentManagedThreadId =>
-        LoomRuntime.Controlled("Environment.CurrentManagedThreadId", null, 0) is { } me
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
+    /// <returns>The calling thread's managed id.</returns>
+    public static int get_CurrentManagedThreadId([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("Environment.CurrentManagedThreadId", file, line) is { } me
             ? ThreadModel.ManagedThreadId(me)
             : Environment.CurrentManagedThreadId;
 }

@@ -28,9 +28,11 @@ public static class EventWaitHandleCalls
     /// <summary>Stands in for <see cref="EventWaitHandle(bool, EventResetMode)"/>, recording the reset mode for the model.</summary>
     /// <param name="initialState">Whether the event starts set.</param>
     /// <param name="mode">Whether a successful wait resets the event.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new event.</returns>
     /// <exception cref="System.ArgumentException"><paramref name="mode"/> is not a defined <see cref="EventResetMode"/>.</exception>
-    public static EventWaitHandle New(bool initialState, EventResetMode mode)
+    public static EventWaitHandle New(bool initialState, EventResetMode mode, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         var handle = new EventWaitHandle(initialState, mode);
         EventModel.RecordMode(handle, mode);
