@@ -95,7 +95,7 @@ public class StandInSurfaceTests
         var offered = Offered(standIns);
         var missing = RealMembers(TargetOf(standIns))
             .Where(m => !offered.Contains(m.Shape) && !declared.Any(d => d.Member == "*" || Names(d.Member, m)))
-            .Select(m => m.Shape.Key)
+            .Select(m => m.Signature)
             .Distinct()
             .ToList();
         Assert.True(missing.Count == 0,
@@ -132,9 +132,9 @@ public class StandInSurfaceTests
         {
             var naming = specific.Where(d => Names(d.Member, member)).ToList();
             if (offered.Contains(member.Shape) && naming.Count > 0)
-                problems.Add($"{member.Shape.Key} has a stand-in and is declared {string.Join(" and ", naming)}");
+                problems.Add($"{member.Signature} has a stand-in and is declared {string.Join(" and ", naming)}");
             else if (naming.Count > 1)
-                problems.Add($"{member.Shape.Key} is declared {string.Join(" and ", naming)}");
+                problems.Add($"{member.Signature} is declared {string.Join(" and ", naming)}");
         }
         Assert.True(problems.Count == 0, $"{standIns.Name}: say each member once.\n{string.Join("\n", problems)}");
     }
@@ -152,7 +152,7 @@ public class StandInSurfaceTests
                 var named = real.Where(m => Names(form, m)).ToList();
                 if (named.Count == 0)
                     problems.Add($"{target.Name}.{form} names no member: correct the list");
-                problems.AddRange(named.Where(m => !offered.Contains(m.Shape)).Select(m => $"{target.Name}.{m.Shape.Key} needs a stand-in"));
+                problems.AddRange(named.Where(m => !offered.Contains(m.Shape)).Select(m => $"{target.Name}.{m.Signature} needs a stand-in"));
             }
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
