@@ -22,38 +22,48 @@ public static class BarrierCalls
 {
     /// <summary>Stands in for <see cref="System.Threading.Barrier.Barrier(int)"/>.</summary>
     /// <param name="participantCount">How many threads take part.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new barrier.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="participantCount"/> is out of range.</exception>
-    public static Barrier New(int participantCount) => new(participantCount);
+    public static Barrier New(int participantCount, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => new(participantCount);
 
     /// <summary>Stands in for <see cref="System.Threading.Barrier.Barrier(int, Action{Barrier})"/>.</summary>
     /// <param name="participantCount">How many threads take part.</param>
     /// <param name="postPhaseAction">Run by the last thread to arrive in each phase; may be <see langword="null"/>.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new barrier.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="participantCount"/> is out of range.</exception>
-    public static Barrier New(int participantCount, Action<Barrier>? postPhaseAction) => new(participantCount, postPhaseAction);
+    public static Barrier New(int participantCount, Action<Barrier>? postPhaseAction, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => new(participantCount, postPhaseAction);
 
     /// <summary>Stands in for <see cref="System.Threading.Barrier.ParticipantsRemaining"/>; inside an execution a scheduling point.</summary>
     /// <param name="barrier">The barrier.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static int get_ParticipantsRemaining(Barrier barrier) =>
-        LoomRuntime.Controlled("Barrier.ParticipantsRemaining", null, 0) is { } me
+    public static int get_ParticipantsRemaining(Barrier barrier, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("Barrier.ParticipantsRemaining", file, line) is { } me
             ? BarrierModel.Read(me, StandIn.NotNull(barrier), "Barrier.ParticipantsRemaining", static state => state.ParticipantCount - state.Arrived)
             : barrier.ParticipantsRemaining;
 
     /// <summary>Stands in for <see cref="System.Threading.Barrier.ParticipantCount"/>; inside an execution a scheduling point.</summary>
     /// <param name="barrier">The barrier.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static int get_ParticipantCount(Barrier barrier) =>
-        LoomRuntime.Controlled("Barrier.ParticipantCount", null, 0) is { } me
+    public static int get_ParticipantCount(Barrier barrier, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("Barrier.ParticipantCount", file, line) is { } me
             ? BarrierModel.Read(me, StandIn.NotNull(barrier), "Barrier.ParticipantCount", static state => state.ParticipantCount)
             : barrier.ParticipantCount;
 
     /// <summary>Stands in for <see cref="System.Threading.Barrier.CurrentPhaseNumber"/>; inside an execution a scheduling point.</summary>
     /// <param name="barrier">The barrier.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static long get_CurrentPhaseNumber(Barrier barrier) =>
-        LoomRuntime.Controlled("Barrier.CurrentPhaseNumber", null, 0) is { } me
+    public static long get_CurrentPhaseNumber(Barrier barrier, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("Barrier.CurrentPhaseNumber", file, line) is { } me
             ? BarrierModel.Read(me, StandIn.NotNull(barrier), "Barrier.CurrentPhaseNumber", static state => state.Phase)
             : barrier.CurrentPhaseNumber;
 
@@ -204,10 +214,12 @@ public static class BarrierCalls
 
     /// <summary>Stands in for <see cref="System.Threading.Barrier.Dispose()"/>. Inside an execution it disposes the model only; the real barrier is untouched.</summary>
     /// <param name="barrier">The barrier.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <exception cref="InvalidOperationException">Called from the post-phase action.</exception>
-    public static void Dispose(Barrier barrier)
+    public static void Dispose(Barrier barrier, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (LoomRuntime.Controlled("Barrier.Dispose", null, 0) is not { } me)
+        if (LoomRuntime.Controlled("Barrier.Dispose", file, line) is not { } me)
         {
             barrier.Dispose();
             return;

@@ -21,41 +21,51 @@ public static class CountdownEventCalls
 {
     /// <summary>Stands in for <see cref="System.Threading.CountdownEvent.CountdownEvent(int)"/>.</summary>
     /// <param name="initialCount">The signals needed before the event is set.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new event.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialCount"/> is negative.</exception>
-    public static CountdownEvent New(int initialCount) => new(initialCount);
+    public static CountdownEvent New(int initialCount, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => new(initialCount);
 
     /// <summary>Stands in for <see cref="System.Threading.CountdownEvent.CurrentCount"/>; inside an execution a scheduling point.</summary>
     /// <param name="event">The event.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static int get_CurrentCount(CountdownEvent @event) =>
-        LoomRuntime.Controlled("CountdownEvent.CurrentCount", null, 0) is { } me
+    public static int get_CurrentCount(CountdownEvent @event, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("CountdownEvent.CurrentCount", file, line) is { } me
             ? CountdownModel.Read(me, StandIn.NotNull(@event), "CountdownEvent.CurrentCount", static state => state.CurrentCount)
             : @event.CurrentCount;
 
     /// <summary>Stands in for <see cref="System.Threading.CountdownEvent.InitialCount"/>; inside an execution a scheduling point.</summary>
     /// <param name="event">The event.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static int get_InitialCount(CountdownEvent @event) =>
-        LoomRuntime.Controlled("CountdownEvent.InitialCount", null, 0) is { } me
+    public static int get_InitialCount(CountdownEvent @event, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("CountdownEvent.InitialCount", file, line) is { } me
             ? CountdownModel.Read(me, StandIn.NotNull(@event), "CountdownEvent.InitialCount", static state => state.InitialCount)
             : @event.InitialCount;
 
     /// <summary>Stands in for <see cref="System.Threading.CountdownEvent.IsSet"/>; inside an execution a scheduling point.</summary>
     /// <param name="event">The event.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static bool get_IsSet(CountdownEvent @event) =>
-        LoomRuntime.Controlled("CountdownEvent.IsSet", null, 0) is { } me
+    public static bool get_IsSet(CountdownEvent @event, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("CountdownEvent.IsSet", file, line) is { } me
             ? CountdownModel.Read(me, StandIn.NotNull(@event), "CountdownEvent.IsSet", static state => state.CurrentCount == 0)
             : @event.IsSet;
 
     /// <summary>Stands in for <see cref="System.Threading.CountdownEvent.WaitHandle"/>. Inside an execution it throws: a real wait handle is waited on outside Loom's control.</summary>
     /// <param name="event">The event.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The event's wait handle.</returns>
     /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
-    public static WaitHandle get_WaitHandle(CountdownEvent @event)
+    public static WaitHandle get_WaitHandle(CountdownEvent @event, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (LoomRuntime.Controlled("CountdownEvent.WaitHandle", null, 0) is not null)
+        if (LoomRuntime.Controlled("CountdownEvent.WaitHandle", file, line) is not null)
         {
             throw new NotSupportedException(Blocking.NotSupported(
                 "CountdownEvent.WaitHandle",
@@ -253,9 +263,11 @@ public static class CountdownEventCalls
 
     /// <summary>Stands in for <see cref="System.Threading.CountdownEvent.Dispose()"/>. Inside an execution it disposes the model only; the real event is untouched.</summary>
     /// <param name="event">The event.</param>
-    public static void Dispose(CountdownEvent @event)
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
+    public static void Dispose(CountdownEvent @event, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (LoomRuntime.Controlled("CountdownEvent.Dispose", null, 0) is { } me)
+        if (LoomRuntime.Controlled("CountdownEvent.Dispose", file, line) is { } me)
             CountdownModel.Dispose(me, StandIn.NotNull(@event));
         else
             @event.Dispose();

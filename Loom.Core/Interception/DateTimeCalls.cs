@@ -10,6 +10,7 @@ namespace Loom.Interception;
 /// starts at <see cref="SimClock.Epoch"/> and whose local time zone is UTC, so a seed gives the same times on every
 /// machine), each read a step of the trace with its value. Outside an execution each reads the real clock.
 /// </summary>
+[PassesThrough("*", PassThroughReasons.NoClock)]
 [Intercepts(typeof(DateTime))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DateTimeCalls

@@ -9,6 +9,7 @@ namespace Loom.Interception;
 /// Stand-ins for <see cref="DateTimeOffset"/>'s clock reads: inside a Loom execution they read its virtual clock,
 /// each read a step of the trace with its value; outside, the real clock.
 /// </summary>
+[PassesThrough("*", PassThroughReasons.NoClock)]
 [Intercepts(typeof(DateTimeOffset))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DateTimeOffsetCalls

@@ -13,6 +13,7 @@ namespace Loom.Interception;
 /// <see cref="SimClock"/>), and the thread id is the logical thread's own: logical threads share pooled OS threads,
 /// so the real id is neither stable across executions nor distinct between them. Outside, the real ones.
 /// </summary>
+[PassesThrough("*", "the process's environment: no clock and no thread identity")]
 [Intercepts(typeof(Environment))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class EnvironmentCalls
@@ -31,8 +32,11 @@ public static class EnvironmentCalls
     /// Stands in for <see cref="Environment.CurrentManagedThreadId"/>: inside an execution the calling logical
     /// thread's number plus one (what <c>Thread.ManagedThreadId</c> returns for it), the same in every execution.
     /// </summary>
-    public static int CurrentManagedThreadId =>
-        LoomRuntime.Controlled("Environment.CurrentManagedThreadId", null, 0) is { } me
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
+    /// <returns>The calling thread's managed id.</returns>
+    public static int get_CurrentManagedThreadId([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("Environment.CurrentManagedThreadId", file, line) is { } me
             ? ThreadModel.ManagedThreadId(me)
             : Environment.CurrentManagedThreadId;
 }

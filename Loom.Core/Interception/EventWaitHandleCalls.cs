@@ -13,16 +13,26 @@ namespace Loom.Interception;
 /// <see cref="WaitHandle"/>'s members: see <see cref="WaitHandleCalls"/>. The constructor records the reset mode,
 /// which the real type does not expose. Outside an execution each stand-in is the real member.
 /// </summary>
+[PassesThrough("New(System.Boolean,System.Threading.EventResetMode,System.String)", "named events are shared across processes, outside any model; a wait on one inside an execution waits on a model probed from it")]
+[PassesThrough("New(System.Boolean,System.Threading.EventResetMode,System.String,System.Boolean&)", Named)]
+[PassesThrough("New(System.Boolean,System.Threading.EventResetMode,System.String,System.Threading.NamedWaitHandleOptions)", Named)]
+[PassesThrough("New(System.Boolean,System.Threading.EventResetMode,System.String,System.Threading.NamedWaitHandleOptions,System.Boolean&)", Named)]
+[PassesThrough("OpenExisting", Named)]
+[PassesThrough("TryOpenExisting", Named)]
 [Intercepts(typeof(EventWaitHandle))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class EventWaitHandleCalls
 {
+    private const string Named = "named events are shared across processes, outside any model";
+
     /// <summary>Stands in for <see cref="EventWaitHandle(bool, EventResetMode)"/>, recording the reset mode for the model.</summary>
     /// <param name="initialState">Whether the event starts set.</param>
     /// <param name="mode">Whether a successful wait resets the event.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new event.</returns>
     /// <exception cref="System.ArgumentException"><paramref name="mode"/> is not a defined <see cref="EventResetMode"/>.</exception>
-    public static EventWaitHandle New(bool initialState, EventResetMode mode)
+    public static EventWaitHandle New(bool initialState, EventResetMode mode, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         var handle = new EventWaitHandle(initialState, mode);
         EventModel.RecordMode(handle, mode);

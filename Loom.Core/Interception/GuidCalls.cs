@@ -10,6 +10,7 @@ namespace Loom.Interception;
 /// execution's seeded <see cref="SimRandom"/> (as <see cref="Sim.NewGuid()"/>'s do) and a version 7 GUID's time from its
 /// virtual clock, so a seed gives the same GUIDs; outside, the real ones.
 /// </summary>
+[PassesThrough("*", "value operations, parsing and formatting: no randomness")]
 [Intercepts(typeof(Guid))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class GuidCalls

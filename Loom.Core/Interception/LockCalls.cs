@@ -23,14 +23,18 @@ public static class LockCalls
     private static extern ref System.Threading.Lock? ScopeLock(ref System.Threading.Lock.Scope scope);
 
     /// <summary>Stands in for <see cref="System.Threading.Lock()"/>.</summary>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>A new lock.</returns>
-    public static System.Threading.Lock New() => new();
+    public static System.Threading.Lock New([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => new();
 
     /// <summary>Stands in for <see cref="System.Threading.Lock.IsHeldByCurrentThread"/>; inside an execution not a scheduling point (only the caller can change the answer).</summary>
     /// <param name="lock">The lock.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>Whether the calling thread holds the lock.</returns>
-    public static bool get_IsHeldByCurrentThread(System.Threading.Lock @lock) =>
-        LoomRuntime.Controlled("Lock.IsHeldByCurrentThread", null, 0) is { } me
+    public static bool get_IsHeldByCurrentThread(System.Threading.Lock @lock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("Lock.IsHeldByCurrentThread", file, line) is { } me
             ? LockModel.IsHeldByCurrentThread(me, StandIn.NotNull(@lock))
             : @lock.IsHeldByCurrentThread;
 

@@ -15,41 +15,52 @@ namespace Loom.Interception;
 /// Loom.Threading.ManualResetEventSlim mirror), which starts from whether the real event is set and disposed when
 /// the execution first uses it; the real event is never changed there. Outside, each stand-in is the real member.
 /// </summary>
+[PassesThrough("get_SpinCount", "fixed at construction; Loom's waits never spin")]
 [Intercepts(typeof(RealEvent))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ManualResetEventSlimCalls
 {
     /// <summary>Stands in for <see cref="System.Threading.ManualResetEventSlim.ManualResetEventSlim()"/>.</summary>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>A new event, not set.</returns>
-    public static RealEvent New() => new();
+    public static RealEvent New([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => new();
 
     /// <summary>Stands in for <see cref="System.Threading.ManualResetEventSlim.ManualResetEventSlim(bool)"/>.</summary>
     /// <param name="initialState">Whether the event starts set.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new event.</returns>
-    public static RealEvent New(bool initialState) => new(initialState);
+    public static RealEvent New(bool initialState, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => new(initialState);
 
     /// <summary>Stands in for <see cref="System.Threading.ManualResetEventSlim.ManualResetEventSlim(bool, int)"/>.</summary>
     /// <param name="initialState">Whether the event starts set.</param>
     /// <param name="spinCount">How often a real wait spins before blocking; Loom's waits never spin.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new event.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="spinCount"/> is out of range.</exception>
-    public static RealEvent New(bool initialState, int spinCount) => new(initialState, spinCount);
+    public static RealEvent New(bool initialState, int spinCount, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => new(initialState, spinCount);
 
     /// <summary>Stands in for <see cref="RealEvent.IsSet"/>; inside an execution a scheduling point.</summary>
     /// <param name="event">The event.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>Whether the event is set.</returns>
-    public static bool get_IsSet(RealEvent @event) =>
-        LoomRuntime.Controlled("ManualResetEventSlim.IsSet", null, 0) is { } me
+    public static bool get_IsSet(RealEvent @event, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("ManualResetEventSlim.IsSet", file, line) is { } me
             ? EventModel.IsSet(me, EventModel.SlimState(me, StandIn.NotNull(@event)), "ManualResetEventSlim.IsSet")
             : @event.IsSet;
 
     /// <summary>Stands in for <see cref="RealEvent.WaitHandle"/>. Inside an execution it throws: a real wait handle is waited on outside Loom's control.</summary>
     /// <param name="event">The event.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The event's wait handle.</returns>
     /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
-    public static WaitHandle get_WaitHandle(RealEvent @event)
+    public static WaitHandle get_WaitHandle(RealEvent @event, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (LoomRuntime.Controlled("ManualResetEventSlim.WaitHandle", null, 0) is not null)
+        if (LoomRuntime.Controlled("ManualResetEventSlim.WaitHandle", file, line) is not null)
         {
             throw new NotSupportedException(Blocking.NotSupported(
                 "ManualResetEventSlim.WaitHandle",
@@ -169,9 +180,11 @@ public static class ManualResetEventSlimCalls
 
     /// <summary>Stands in for <see cref="RealEvent.Dispose()"/>. Inside an execution it disposes the model only; the real event is untouched.</summary>
     /// <param name="event">The event.</param>
-    public static void Dispose(RealEvent @event)
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
+    public static void Dispose(RealEvent @event, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (LoomRuntime.Controlled("ManualResetEventSlim.Dispose", null, 0) is { } me)
+        if (LoomRuntime.Controlled("ManualResetEventSlim.Dispose", file, line) is { } me)
             EventModel.Dispose(me, EventModel.SlimState(me, StandIn.NotNull(@event)), "ManualResetEventSlim.Dispose");
         else
             @event.Dispose();

@@ -13,6 +13,10 @@ namespace Loom.Interception;
 /// <c>WaitForNextTickAsync</c>, <c>Period</c> and <c>Dispose</c> need no stand-in. Outside an execution each makes
 /// the real timer.
 /// </summary>
+[PassesThrough("WaitForNextTickAsync", "ticks on the provider given at construction: the execution's clock inside one")]
+[PassesThrough("get_Period", PassThroughReasons.State)]
+[PassesThrough("set_Period", "re-arms the timer on its provider")]
+[PassesThrough("Dispose", "disposes the timer on its provider")]
 [Intercepts(typeof(PeriodicTimer))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class PeriodicTimerCalls

@@ -11,6 +11,8 @@ namespace Loom.Interception;
 /// real <see cref="Random"/> seeded from it, so a seed decides every number. <c>new Random(seed)</c> and the draws
 /// on an instance are deterministic already and pass through. Outside an execution each is the real one.
 /// </summary>
+[PassesThrough("New(System.Int32)", "seeded by the caller: deterministic already")]
+[PassesThrough("*", "draws on an instance: deterministic once the instance is (Random.Shared and new Random() are intercepted)")]
 [Intercepts(typeof(Random))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class RandomCalls

@@ -16,96 +16,121 @@ namespace Loom.Interception;
 /// model starts free, with the real lock's recursion policy and disposal, and the real lock is never taken there.
 /// Outside, each stand-in is the real member.
 /// </summary>
+[PassesThrough("get_RecursionPolicy", PassThroughReasons.FixedAtConstruction)]
 [Intercepts(typeof(ReaderWriterLockSlim))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ReaderWriterLockSlimCalls
 {
     /// <summary>Stands in for <see cref="System.Threading.ReaderWriterLockSlim.ReaderWriterLockSlim()"/>.</summary>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>A new lock without recursion.</returns>
-    public static ReaderWriterLockSlim New() => new();
+    public static ReaderWriterLockSlim New([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => new();
 
     /// <summary>Stands in for <see cref="System.Threading.ReaderWriterLockSlim.ReaderWriterLockSlim(LockRecursionPolicy)"/>.</summary>
     /// <param name="recursionPolicy">Whether a thread may enter a mode it already holds.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new lock.</returns>
-    public static ReaderWriterLockSlim New(LockRecursionPolicy recursionPolicy) => new(recursionPolicy);
+    public static ReaderWriterLockSlim New(LockRecursionPolicy recursionPolicy, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => new(recursionPolicy);
 
     /// <summary>Stands in for <see cref="System.Threading.ReaderWriterLockSlim.IsReadLockHeld"/>; not a scheduling point (only the calling thread changes it).</summary>
     /// <param name="rwLock">The lock.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static bool get_IsReadLockHeld(ReaderWriterLockSlim rwLock) =>
-        LoomRuntime.Controlled("ReaderWriterLockSlim.IsReadLockHeld", null, 0) is { } me
+    public static bool get_IsReadLockHeld(ReaderWriterLockSlim rwLock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("ReaderWriterLockSlim.IsReadLockHeld", file, line) is { } me
             ? ReaderWriterLockModel.Own(me, StandIn.NotNull(rwLock), static (state, me) => state.ReadCount(me) > 0)
             : rwLock.IsReadLockHeld;
 
     /// <summary>Stands in for <see cref="System.Threading.ReaderWriterLockSlim.IsUpgradeableReadLockHeld"/>; not a scheduling point (only the calling thread changes it).</summary>
     /// <param name="rwLock">The lock.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static bool get_IsUpgradeableReadLockHeld(ReaderWriterLockSlim rwLock) =>
-        LoomRuntime.Controlled("ReaderWriterLockSlim.IsUpgradeableReadLockHeld", null, 0) is { } me
+    public static bool get_IsUpgradeableReadLockHeld(ReaderWriterLockSlim rwLock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("ReaderWriterLockSlim.IsUpgradeableReadLockHeld", file, line) is { } me
             ? ReaderWriterLockModel.Own(me, StandIn.NotNull(rwLock), static (state, me) => state.Upgrader == me)
             : rwLock.IsUpgradeableReadLockHeld;
 
     /// <summary>Stands in for <see cref="System.Threading.ReaderWriterLockSlim.IsWriteLockHeld"/>; not a scheduling point (only the calling thread changes it).</summary>
     /// <param name="rwLock">The lock.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static bool get_IsWriteLockHeld(ReaderWriterLockSlim rwLock) =>
-        LoomRuntime.Controlled("ReaderWriterLockSlim.IsWriteLockHeld", null, 0) is { } me
+    public static bool get_IsWriteLockHeld(ReaderWriterLockSlim rwLock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("ReaderWriterLockSlim.IsWriteLockHeld", file, line) is { } me
             ? ReaderWriterLockModel.Own(me, StandIn.NotNull(rwLock), static (state, me) => state.Writer == me)
             : rwLock.IsWriteLockHeld;
 
     /// <summary>Stands in for <see cref="System.Threading.ReaderWriterLockSlim.RecursiveReadCount"/>; not a scheduling point (only the calling thread changes it).</summary>
     /// <param name="rwLock">The lock.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static int get_RecursiveReadCount(ReaderWriterLockSlim rwLock) =>
-        LoomRuntime.Controlled("ReaderWriterLockSlim.RecursiveReadCount", null, 0) is { } me
+    public static int get_RecursiveReadCount(ReaderWriterLockSlim rwLock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("ReaderWriterLockSlim.RecursiveReadCount", file, line) is { } me
             ? ReaderWriterLockModel.Own(me, StandIn.NotNull(rwLock), static (state, me) => state.ReadCount(me))
             : rwLock.RecursiveReadCount;
 
     /// <summary>Stands in for <see cref="System.Threading.ReaderWriterLockSlim.RecursiveUpgradeCount"/>; not a scheduling point (only the calling thread changes it).</summary>
     /// <param name="rwLock">The lock.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static int get_RecursiveUpgradeCount(ReaderWriterLockSlim rwLock) =>
-        LoomRuntime.Controlled("ReaderWriterLockSlim.RecursiveUpgradeCount", null, 0) is { } me
+    public static int get_RecursiveUpgradeCount(ReaderWriterLockSlim rwLock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("ReaderWriterLockSlim.RecursiveUpgradeCount", file, line) is { } me
             ? ReaderWriterLockModel.Own(me, StandIn.NotNull(rwLock), static (state, me) => state.Upgrader == me ? state.UpgradeCount : 0)
             : rwLock.RecursiveUpgradeCount;
 
     /// <summary>Stands in for <see cref="System.Threading.ReaderWriterLockSlim.RecursiveWriteCount"/>; not a scheduling point (only the calling thread changes it).</summary>
     /// <param name="rwLock">The lock.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static int get_RecursiveWriteCount(ReaderWriterLockSlim rwLock) =>
-        LoomRuntime.Controlled("ReaderWriterLockSlim.RecursiveWriteCount", null, 0) is { } me
+    public static int get_RecursiveWriteCount(ReaderWriterLockSlim rwLock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("ReaderWriterLockSlim.RecursiveWriteCount", file, line) is { } me
             ? ReaderWriterLockModel.Own(me, StandIn.NotNull(rwLock), static (state, me) => state.Writer == me ? state.WriteCount : 0)
             : rwLock.RecursiveWriteCount;
 
     /// <summary>Stands in for <see cref="System.Threading.ReaderWriterLockSlim.CurrentReadCount"/>; inside an execution a scheduling point.</summary>
     /// <param name="rwLock">The lock.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static int get_CurrentReadCount(ReaderWriterLockSlim rwLock) =>
-        LoomRuntime.Controlled("ReaderWriterLockSlim.CurrentReadCount", null, 0) is { } me
+    public static int get_CurrentReadCount(ReaderWriterLockSlim rwLock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("ReaderWriterLockSlim.CurrentReadCount", file, line) is { } me
             ? ReaderWriterLockModel.Shared(me, StandIn.NotNull(rwLock), "ReaderWriterLockSlim.CurrentReadCount", static state => state.ReaderCount)
             : rwLock.CurrentReadCount;
 
     /// <summary>Stands in for <see cref="System.Threading.ReaderWriterLockSlim.WaitingReadCount"/>; inside an execution a scheduling point.</summary>
     /// <param name="rwLock">The lock.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static int get_WaitingReadCount(ReaderWriterLockSlim rwLock) =>
-        LoomRuntime.Controlled("ReaderWriterLockSlim.WaitingReadCount", null, 0) is { } me
+    public static int get_WaitingReadCount(ReaderWriterLockSlim rwLock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("ReaderWriterLockSlim.WaitingReadCount", file, line) is { } me
             ? ReaderWriterLockModel.Shared(me, StandIn.NotNull(rwLock), "ReaderWriterLockSlim.WaitingReadCount", static state => state.CountWaiting(Runtime.Objects.ReaderWriterLockState.ReadRequest))
             : rwLock.WaitingReadCount;
 
     /// <summary>Stands in for <see cref="System.Threading.ReaderWriterLockSlim.WaitingUpgradeCount"/>; inside an execution a scheduling point.</summary>
     /// <param name="rwLock">The lock.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static int get_WaitingUpgradeCount(ReaderWriterLockSlim rwLock) =>
-        LoomRuntime.Controlled("ReaderWriterLockSlim.WaitingUpgradeCount", null, 0) is { } me
+    public static int get_WaitingUpgradeCount(ReaderWriterLockSlim rwLock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("ReaderWriterLockSlim.WaitingUpgradeCount", file, line) is { } me
             ? ReaderWriterLockModel.Shared(me, StandIn.NotNull(rwLock), "ReaderWriterLockSlim.WaitingUpgradeCount", static state => state.CountWaiting(Runtime.Objects.ReaderWriterLockState.UpgradeableRequest))
             : rwLock.WaitingUpgradeCount;
 
     /// <summary>Stands in for <see cref="System.Threading.ReaderWriterLockSlim.WaitingWriteCount"/>; inside an execution a scheduling point.</summary>
     /// <param name="rwLock">The lock.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The value.</returns>
-    public static int get_WaitingWriteCount(ReaderWriterLockSlim rwLock) =>
-        LoomRuntime.Controlled("ReaderWriterLockSlim.WaitingWriteCount", null, 0) is { } me
+    public static int get_WaitingWriteCount(ReaderWriterLockSlim rwLock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("ReaderWriterLockSlim.WaitingWriteCount", file, line) is { } me
             ? ReaderWriterLockModel.Shared(me, StandIn.NotNull(rwLock), "ReaderWriterLockSlim.WaitingWriteCount", static state => state.WaitingWriters.Count)
             : rwLock.WaitingWriteCount;
 
@@ -276,10 +301,12 @@ public static class ReaderWriterLockSlimCalls
 
     /// <summary>Stands in for <see cref="System.Threading.ReaderWriterLockSlim.Dispose()"/>. Inside an execution it disposes the model only; the real lock is untouched.</summary>
     /// <param name="rwLock">The lock.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <exception cref="SynchronizationLockException">The lock is held or waited for.</exception>
-    public static void Dispose(ReaderWriterLockSlim rwLock)
+    public static void Dispose(ReaderWriterLockSlim rwLock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (LoomRuntime.Controlled("ReaderWriterLockSlim.Dispose", null, 0) is { } me)
+        if (LoomRuntime.Controlled("ReaderWriterLockSlim.Dispose", file, line) is { } me)
             ReaderWriterLockModel.Dispose(me, StandIn.NotNull(rwLock));
         else
             rwLock.Dispose();

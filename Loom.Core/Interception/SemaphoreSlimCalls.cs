@@ -23,32 +23,40 @@ public static class SemaphoreSlimCalls
 {
     /// <summary>Stands in for <see cref="System.Threading.SemaphoreSlim.SemaphoreSlim(int)"/>.</summary>
     /// <param name="initialCount">How many threads may enter before one must wait.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new semaphore.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialCount"/> is negative.</exception>
-    public static RealSemaphore New(int initialCount) => new(initialCount);
+    public static RealSemaphore New(int initialCount, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => new(initialCount);
 
     /// <summary>Stands in for <see cref="System.Threading.SemaphoreSlim.SemaphoreSlim(int, int)"/>.</summary>
     /// <param name="initialCount">How many threads may enter before one must wait.</param>
     /// <param name="maxCount">The most the count may reach.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new semaphore.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The counts are out of range.</exception>
-    public static RealSemaphore New(int initialCount, int maxCount) => new(initialCount, maxCount);
+    public static RealSemaphore New(int initialCount, int maxCount, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => new(initialCount, maxCount);
 
     /// <summary>Stands in for <see cref="RealSemaphore.CurrentCount"/>; inside an execution a scheduling point.</summary>
     /// <param name="semaphore">The semaphore.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>How many more threads may enter.</returns>
-    public static int get_CurrentCount(RealSemaphore semaphore) =>
-        LoomRuntime.Controlled("SemaphoreSlim.CurrentCount", null, 0) is { } me
+    public static int get_CurrentCount(RealSemaphore semaphore, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("SemaphoreSlim.CurrentCount", file, line) is { } me
             ? SemaphoreModel.CurrentCount(me, StandIn.NotNull(semaphore))
             : semaphore.CurrentCount;
 
     /// <summary>Stands in for <see cref="RealSemaphore.AvailableWaitHandle"/>. Inside an execution it throws: a real wait handle is waited on outside Loom's control.</summary>
     /// <param name="semaphore">The semaphore.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The semaphore's wait handle.</returns>
     /// <exception cref="NotSupportedException">Called inside a Loom execution.</exception>
-    public static WaitHandle get_AvailableWaitHandle(RealSemaphore semaphore)
+    public static WaitHandle get_AvailableWaitHandle(RealSemaphore semaphore, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (LoomRuntime.Controlled("SemaphoreSlim.AvailableWaitHandle", null, 0) is not null)
+        if (LoomRuntime.Controlled("SemaphoreSlim.AvailableWaitHandle", file, line) is not null)
         {
             throw new NotSupportedException(Blocking.NotSupported(
                 "SemaphoreSlim.AvailableWaitHandle",
@@ -246,9 +254,11 @@ public static class SemaphoreSlimCalls
 
     /// <summary>Stands in for <see cref="RealSemaphore.Dispose()"/>. Inside an execution it disposes the model only: later calls in the execution throw <see cref="ObjectDisposedException"/>, and the real semaphore is untouched.</summary>
     /// <param name="semaphore">The semaphore.</param>
-    public static void Dispose(RealSemaphore semaphore)
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
+    public static void Dispose(RealSemaphore semaphore, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (LoomRuntime.Controlled("SemaphoreSlim.Dispose", null, 0) is { } me)
+        if (LoomRuntime.Controlled("SemaphoreSlim.Dispose", file, line) is { } me)
             SemaphoreModel.Dispose(me, StandIn.NotNull(semaphore));
         else
             semaphore.Dispose();

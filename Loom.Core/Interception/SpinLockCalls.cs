@@ -16,29 +16,36 @@ namespace Loom.Interception;
 /// array element): each location is its own lock, and a copy is another lock. A thread waiting for a held lock blocks
 /// rather than spins; the real struct is never changed there. Outside, each stand-in is the real member.
 /// </summary>
+[PassesThrough("get_IsThreadOwnerTrackingEnabled", PassThroughReasons.FixedAtConstruction)]
 [Intercepts(typeof(SpinLock))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class SpinLockCalls
 {
     /// <summary>Stands in for <see cref="System.Threading.SpinLock.SpinLock(bool)"/>.</summary>
     /// <param name="enableThreadOwnerTracking">Whether to record the owner.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new lock.</returns>
-    public static SpinLock New(bool enableThreadOwnerTracking) => new(enableThreadOwnerTracking);
+    public static SpinLock New(bool enableThreadOwnerTracking, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => new(enableThreadOwnerTracking);
 
     /// <summary>Stands in for <see cref="System.Threading.SpinLock.IsHeld"/>; inside an execution a scheduling point.</summary>
     /// <param name="spinLock">The lock, by reference: its storage location is its identity in the model.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>Whether any thread holds the lock.</returns>
-    public static bool get_IsHeld(ref SpinLock spinLock) =>
-        LoomRuntime.Controlled("SpinLock.IsHeld", null, 0) is { } me
+    public static bool get_IsHeld(ref SpinLock spinLock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("SpinLock.IsHeld", file, line) is { } me
             ? SpinLockModel.IsHeld(me, ref spinLock)
             : spinLock.IsHeld;
 
     /// <summary>Stands in for <see cref="System.Threading.SpinLock.IsHeldByCurrentThread"/>; not a scheduling point.</summary>
     /// <param name="spinLock">The lock, by reference: its storage location is its identity in the model.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>Whether the calling thread holds the lock.</returns>
     /// <exception cref="System.InvalidOperationException">Owner tracking is disabled.</exception>
-    public static bool get_IsHeldByCurrentThread(ref SpinLock spinLock) =>
-        LoomRuntime.Controlled("SpinLock.IsHeldByCurrentThread", null, 0) is { } me
+    public static bool get_IsHeldByCurrentThread(ref SpinLock spinLock, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("SpinLock.IsHeldByCurrentThread", file, line) is { } me
             ? SpinLockModel.IsHeldByCurrentThread(me, ref spinLock)
             : spinLock.IsHeldByCurrentThread;
 

@@ -15,15 +15,19 @@ namespace Loom.Interception;
 /// mirror): the thread does not run again until another thread has taken a step, and the spin is counted in the
 /// spinner itself, the calling thread's own value. Outside, each stand-in is the real member.
 /// </summary>
+[PassesThrough("get_Count", "the spinner's own counter, a value of the calling thread; the model counts its spins there")]
+[PassesThrough("Reset", "resets the spinner's own counter, a value of the calling thread")]
 [Intercepts(typeof(SpinWait))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class SpinWaitCalls
 {
     /// <summary>Stands in for <see cref="System.Threading.SpinWait.NextSpinWillYield"/>: inside an execution it depends on the count only, so runs are the same on every machine.</summary>
     /// <param name="spinner">The spinner, by reference.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>Whether the next spin yields the processor.</returns>
-    public static bool get_NextSpinWillYield(ref SpinWait spinner) =>
-        LoomRuntime.Controlled("SpinWait.NextSpinWillYield", null, 0) is { } me
+    public static bool get_NextSpinWillYield(ref SpinWait spinner, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("SpinWait.NextSpinWillYield", file, line) is { } me
             ? SpinWaitModel.NextSpinWillYield(ref spinner)
             : spinner.NextSpinWillYield;
 

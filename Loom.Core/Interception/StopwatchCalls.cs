@@ -15,6 +15,7 @@ namespace Loom.Interception;
 /// the execution's start. A stopwatch made outside an execution and used inside one carries on from what it had
 /// measured; one made inside an execution keeps its virtual reading afterwards. Reads are steps of the trace.
 /// </summary>
+[PassesThrough("GetElapsedTime(System.Int64,System.Int64)", PassThroughReasons.TimestampArithmetic)]
 [Intercepts(typeof(Stopwatch))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class StopwatchCalls

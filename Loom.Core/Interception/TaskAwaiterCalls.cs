@@ -11,6 +11,9 @@ namespace Loom.Interception;
 /// completed is a controlled wait, so a deadlock through it is reported. The compiler's own await calls it only once
 /// the awaiter completed, which costs one check more than the real member.
 /// </summary>
+[PassesThrough("get_IsCompleted", PassThroughReasons.State)]
+[PassesThrough("OnCompleted", PassThroughReasons.OnCompleted)]
+[PassesThrough("UnsafeOnCompleted", PassThroughReasons.OnCompleted)]
 [Intercepts(typeof(TaskAwaiter))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TaskAwaiterCalls

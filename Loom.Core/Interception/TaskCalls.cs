@@ -17,13 +17,40 @@ namespace Loom.Interception;
 /// Inside a Loom execution, tasks start on the execution's scheduler as steps of their own, delays and timeouts run
 /// on its virtual clock, blocking waits are controlled waits (a deadlock through one is reported as such), and an
 /// await configured not to capture the context still comes back under Loom's control. Outside an execution each
-/// calls the real member. The members not here pass through; tests/Loom.Core.Tests/Interception/SurfaceTests.cs lists
-/// them with their reasons.
+/// calls the real member. The members not here pass through or are not intercepted yet, as the attributes on this
+/// class say, with their reasons.
 /// </summary>
+[PassesThrough("New", PassThroughReasons.Unstarted)]
+[PassesThrough("get_Id", PassThroughReasons.State)]
+[PassesThrough("get_CurrentId", PassThroughReasons.State)]
+[PassesThrough("get_Exception", PassThroughReasons.State)]
+[PassesThrough("get_Status", PassThroughReasons.State)]
+[PassesThrough("get_IsCanceled", PassThroughReasons.State)]
+[PassesThrough("get_IsCompleted", PassThroughReasons.State)]
+[PassesThrough("get_IsCompletedSuccessfully", PassThroughReasons.State)]
+[PassesThrough("get_IsFaulted", PassThroughReasons.State)]
+[PassesThrough("get_CreationOptions", PassThroughReasons.State)]
+[PassesThrough("get_AsyncState", PassThroughReasons.State)]
+[PassesThrough("get_Factory", "the factory's StartNew is intercepted (TaskFactoryCalls)")]
+[PassesThrough("get_CompletedTask", PassThroughReasons.Completed)]
+[PassesThrough("FromResult", PassThroughReasons.Completed)]
+[PassesThrough("FromException", PassThroughReasons.Completed)]
+[PassesThrough("FromCanceled", PassThroughReasons.Completed)]
+[PassesThrough("GetAwaiter", "the awaiter's GetResult is intercepted (TaskAwaiterCalls)")]
+[PassesThrough("Yield", "posts its continuation to the current synchronization context: inside an execution a step under Loom's control")]
+[PassesThrough("WhenAll", Combinator)]
+[PassesThrough("WhenAny", Combinator)]
+[PassesThrough("WhenEach", Combinator)]
+[PassesThrough("WaitAsync(System.Threading.CancellationToken)", PassThroughReasons.WaitWithoutTimeout)]
+[PassesThrough("RunSynchronously", "runs the task inline on the calling thread")]
+[PassesThrough("Dispose", "releases the task's wait handle; no concurrency")]
+[NotInterceptedYet("ContinueWith", PassThroughReasons.ContinuationNotYet)]
 [Intercepts(typeof(Task))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TaskCalls
 {
+    private const string Combinator = "a combinator: it completes on the step that completes its tasks, under Loom's control";
+
     private const string RunApi = "Task.Run";
     private const string DelayApi = "Task.Delay";
     private const string WaitApi = "Task.Wait";

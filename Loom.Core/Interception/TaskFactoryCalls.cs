@@ -14,6 +14,14 @@ namespace Loom.Interception;
 /// there, as it asked. The factory's token and options apply as they do for real. Outside an execution each calls
 /// the real member.
 /// </summary>
+[PassesThrough("New", PassThroughReasons.Configuration)]
+[PassesThrough("get_CancellationToken", PassThroughReasons.Configuration)]
+[PassesThrough("get_CreationOptions", PassThroughReasons.Configuration)]
+[PassesThrough("get_ContinuationOptions", PassThroughReasons.Configuration)]
+[PassesThrough("get_Scheduler", PassThroughReasons.Configuration)]
+[PassesThrough("FromAsync", PassThroughReasons.FromAsync)]
+[NotInterceptedYet("ContinueWhenAll", PassThroughReasons.ContinuationNotYet)]
+[NotInterceptedYet("ContinueWhenAny", PassThroughReasons.ContinuationNotYet)]
 [Intercepts(typeof(TaskFactory))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TaskFactoryCalls

@@ -11,6 +11,14 @@ namespace Loom.Interception;
 /// Stand-ins for <see cref="TaskFactory{TResult}.StartNew(Func{TResult})"/> and its overloads
 /// (<c>Task&lt;TResult&gt;.Factory.StartNew</c>), as <see cref="TaskFactoryCalls"/> does for <see cref="TaskFactory"/>.
 /// </summary>
+[PassesThrough("New", PassThroughReasons.Configuration)]
+[PassesThrough("get_CancellationToken", PassThroughReasons.Configuration)]
+[PassesThrough("get_CreationOptions", PassThroughReasons.Configuration)]
+[PassesThrough("get_ContinuationOptions", PassThroughReasons.Configuration)]
+[PassesThrough("get_Scheduler", PassThroughReasons.Configuration)]
+[PassesThrough("FromAsync", PassThroughReasons.FromAsync)]
+[NotInterceptedYet("ContinueWhenAll", PassThroughReasons.ContinuationNotYet)]
+[NotInterceptedYet("ContinueWhenAny", PassThroughReasons.ContinuationNotYet)]
 [Intercepts(typeof(TaskFactory<>))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TaskFactoryOfTResultCalls

@@ -12,6 +12,11 @@ namespace Loom.Interception;
 /// <c>Result</c> is a controlled wait inside a Loom execution, <c>ConfigureAwait</c> keeps the continuation under
 /// Loom's control, <c>WaitAsync</c> times out on virtual time. Outside an execution each calls the real member.
 /// </summary>
+[PassesThrough("New", PassThroughReasons.Unstarted)]
+[PassesThrough("get_Factory", "the factory's StartNew is intercepted (TaskFactoryOfTResultCalls)")]
+[PassesThrough("GetAwaiter", "the awaiter's GetResult is intercepted (TaskAwaiterOfTResultCalls)")]
+[PassesThrough("WaitAsync(System.Threading.CancellationToken)", PassThroughReasons.WaitWithoutTimeout)]
+[NotInterceptedYet("ContinueWith", PassThroughReasons.ContinuationNotYet)]
 [Intercepts(typeof(Task<>))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TaskOfTResultCalls

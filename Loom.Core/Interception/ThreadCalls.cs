@@ -11,65 +11,121 @@ namespace Loom.Interception;
 
 /// <summary>
 /// Stand-ins for <see cref="System.Threading.Thread"/>, on the real thread objects. A thread constructed through
-/// <see cref="New(ThreadStart)"/> (rewritten code) records its start delegate, which the real type does not expose;
+/// <see cref="New(ThreadStart, string, int)"/> (rewritten code) records its start delegate, which the real type does not expose;
 /// started inside a Loom execution it runs as a logical thread that only Loom's scheduler runs, and the real object
 /// is never started. A thread constructed by code that was not rewritten cannot be run that way: starting it inside
 /// an execution fails the execution (<see cref="FailureKind.UncontrolledConcurrency"/>) rather than letting it run
 /// uncontrolled. Outside an execution every stand-in is the real member.
 /// </summary>
+[PassesThrough("get_IsThreadPoolThread", "a property of the OS thread; logical threads run on Loom's own workers, which are not pool threads")]
+[PassesThrough("get_Priority", Priority)]
+[PassesThrough("set_Priority", Priority)]
+[PassesThrough("get_CurrentCulture", FlowsWithContext)]
+[PassesThrough("set_CurrentCulture", FlowsWithContext)]
+[PassesThrough("get_CurrentUICulture", FlowsWithContext)]
+[PassesThrough("set_CurrentUICulture", FlowsWithContext)]
+[PassesThrough("get_CurrentPrincipal", FlowsWithContext)]
+[PassesThrough("set_CurrentPrincipal", FlowsWithContext)]
+[PassesThrough("get_ExecutionContext", "the context object itself; capturing it synchronizes nothing")]
+[PassesThrough("GetApartmentState", ComApartment)]
+[PassesThrough("SetApartmentState", ComApartment)]
+[PassesThrough("TrySetApartmentState", ComApartment)]
+[PassesThrough("get_ApartmentState", ObsoleteComApartment)]
+[PassesThrough("set_ApartmentState", ObsoleteComApartment)]
+[PassesThrough("DisableComObjectEagerCleanup", "COM cleanup (Windows only); does not affect the model")]
+[PassesThrough("Abort", ObsoleteUnsupported)]
+[PassesThrough("ResetAbort", ObsoleteUnsupported)]
+[PassesThrough("Suspend", ObsoleteUnsupported)]
+[PassesThrough("Resume", ObsoleteUnsupported)]
+[PassesThrough("GetCompressedStack", ObsoleteInvalid)]
+[PassesThrough("SetCompressedStack", ObsoleteInvalid)]
+[PassesThrough("BeginCriticalRegion", NoOp)]
+[PassesThrough("EndCriticalRegion", NoOp)]
+[PassesThrough("BeginThreadAffinity", NoOp)]
+[PassesThrough("EndThreadAffinity", NoOp)]
+[NotInterceptedYet("AllocateDataSlot", DataSlots)]
+[NotInterceptedYet("AllocateNamedDataSlot", DataSlots)]
+[NotInterceptedYet("GetNamedDataSlot", DataSlots)]
+[NotInterceptedYet("FreeNamedDataSlot", DataSlots)]
+[NotInterceptedYet("GetData", DataSlots)]
+[NotInterceptedYet("SetData", DataSlots)]
+[PassesThrough("GetDomain", OneDomain)]
+[PassesThrough("GetDomainID", OneDomain)]
+[PassesThrough("GetHashCode", "object identity, the same for the real thread object either way")]
+[PassesThrough("GetCurrentProcessorId", "a hint (which processor the OS thread last ran on) that no correct program depends on")]
+[NotInterceptedYet("VolatileRead", "obsolete; a real volatile read that the memory model does not see; use Volatile.Read")]
+[NotInterceptedYet("VolatileWrite", "obsolete; a real volatile write that the memory model does not see; use Volatile.Write")]
 [Intercepts(typeof(RealThread))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ThreadCalls
 {
+    private const string Priority = "a scheduling hint to the OS; Loom's scheduler ignores it, as it must to explore every order";
+    private const string FlowsWithContext = "flows with the execution context, which logical threads carry as real threads do";
+    private const string ComApartment = "COM apartments (Windows only) do not affect the model";
+    private const string ObsoleteComApartment = "obsolete COM apartment property; does not affect the model";
+    private const string ObsoleteUnsupported = "obsolete; throws PlatformNotSupportedException on .NET, inside an execution too";
+    private const string ObsoleteInvalid = "obsolete; throws InvalidOperationException on .NET, inside an execution too";
+    private const string NoOp = "a no-op on .NET";
+    private const string DataSlots = "a legacy data slot is the pooled OS thread's inside an execution, so logical threads that share a worker share its slots; use AsyncLocal or fields instead";
+    private const string OneDomain = "the one AppDomain; nothing to model";
+
     /// <summary>The start of every thread rewritten code constructed, kept as long as the thread object lives.</summary>
     private static readonly ConditionalWeakTable<RealThread, StartRecord> s_starts = new();
 
     /// <summary>Stands in for <see cref="System.Threading.Thread.Thread(ThreadStart)"/>.</summary>
     /// <param name="start">The method the thread runs.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new, unstarted thread.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="start"/> is <see langword="null"/>.</exception>
-    public static RealThread New(ThreadStart start) => Record(new RealThread(start), _ => start(), takesParameter: false);
+    public static RealThread New(ThreadStart start, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => Record(new RealThread(start), _ => start(), takesParameter: false);
 
     /// <summary>Stands in for <see cref="System.Threading.Thread.Thread(ThreadStart, int)"/>; a logical thread uses its pooled worker's stack.</summary>
     /// <param name="start">The method the thread runs.</param>
     /// <param name="maxStackSize">The stack size of a real thread, or 0 for the default.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new, unstarted thread.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="start"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxStackSize"/> is negative.</exception>
-    public static RealThread New(ThreadStart start, int maxStackSize) => Record(new RealThread(start, maxStackSize), _ => start(), takesParameter: false);
+    public static RealThread New(ThreadStart start, int maxStackSize, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => Record(new RealThread(start, maxStackSize), _ => start(), takesParameter: false);
 
     /// <summary>Stands in for <see cref="System.Threading.Thread.Thread(ParameterizedThreadStart)"/>.</summary>
     /// <param name="start">The method the thread runs, given Start's argument.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new, unstarted thread.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="start"/> is <see langword="null"/>.</exception>
-    public static RealThread New(ParameterizedThreadStart start) => Record(new RealThread(start), arg => start(arg), takesParameter: true);
+    public static RealThread New(ParameterizedThreadStart start, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => Record(new RealThread(start), arg => start(arg), takesParameter: true);
 
     /// <summary>Stands in for <see cref="System.Threading.Thread.Thread(ParameterizedThreadStart, int)"/>; a logical thread uses its pooled worker's stack.</summary>
     /// <param name="start">The method the thread runs, given Start's argument.</param>
     /// <param name="maxStackSize">The stack size of a real thread, or 0 for the default.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The new, unstarted thread.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="start"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxStackSize"/> is negative.</exception>
-    public static RealThread New(ParameterizedThreadStart start, int maxStackSize) => Record(new RealThread(start, maxStackSize), arg => start(arg), takesParameter: true);
+    public static RealThread New(ParameterizedThreadStart start, int maxStackSize, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => Record(new RealThread(start, maxStackSize), arg => start(arg), takesParameter: true);
 
     /// <summary>
     /// Stands in for <see cref="RealThread.CurrentThread"/>. Inside an execution it is the thread object of the
     /// calling logical thread: the one rewritten code started, or an unstarted stand-in made on first use, the same
     /// object for the logical thread's whole life.
     /// </summary>
-    public static RealThread CurrentThread
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
+    /// <returns>The calling thread's object.</returns>
+    public static RealThread get_CurrentThread([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        get
-        {
-            if (LoomRuntime.Controlled("Thread.CurrentThread", null, 0) is not { } me)
-                return RealThread.CurrentThread;
-            if (me.RealThread is { } known)
-                return known;
-            var standIn = new RealThread(static () => { });
-            State(me, standIn).Logical = me;
-            me.RealThread = standIn;
-            return standIn;
-        }
+        if (LoomRuntime.Controlled("Thread.CurrentThread", file, line) is not { } me)
+            return RealThread.CurrentThread;
+        if (me.RealThread is { } known)
+            return known;
+        var standIn = new RealThread(static () => { });
+        State(me, standIn).Logical = me;
+        me.RealThread = standIn;
+        return standIn;
     }
 
     /// <summary>Stands in for <see cref="RealThread.Start()"/>.</summary>
@@ -244,20 +300,24 @@ public static class ThreadCalls
     /// nor its own); an unstarted thread keeps its real id.
     /// </summary>
     /// <param name="thread">The thread.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The thread's id.</returns>
-    public static int get_ManagedThreadId(RealThread thread)
+    public static int get_ManagedThreadId(RealThread thread, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (LoomRuntime.Controlled("Thread.ManagedThreadId", null, 0) is { } me && State(me, StandIn.NotNull(thread)).Logical is { } logical)
+        if (LoomRuntime.Controlled("Thread.ManagedThreadId", file, line) is { } me && State(me, StandIn.NotNull(thread)).Logical is { } logical)
             return ThreadModel.ManagedThreadId(logical);
         return thread.ManagedThreadId;
     }
 
     /// <summary>Stands in for <see cref="RealThread.IsAlive"/>: inside an execution, whether its logical thread has started and not finished (a scheduling point).</summary>
     /// <param name="thread">The thread.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>Whether the thread is alive.</returns>
-    public static bool get_IsAlive(RealThread thread)
+    public static bool get_IsAlive(RealThread thread, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (LoomRuntime.Controlled("Thread.IsAlive", null, 0) is not { } me)
+        if (LoomRuntime.Controlled("Thread.IsAlive", file, line) is not { } me)
             return thread.IsAlive;
         var state = State(me, StandIn.NotNull(thread));
         if (state.Logical is { } logical)
@@ -271,10 +331,12 @@ public static class ThreadCalls
     /// <see cref="ThreadState.Unstarted"/>; each with <see cref="ThreadState.Background"/> if set. A scheduling point, like IsAlive.
     /// </summary>
     /// <param name="thread">The thread.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The thread's state.</returns>
-    public static ThreadState get_ThreadState(RealThread thread)
+    public static ThreadState get_ThreadState(RealThread thread, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (LoomRuntime.Controlled("Thread.ThreadState", null, 0) is not { } me)
+        if (LoomRuntime.Controlled("Thread.ThreadState", file, line) is not { } me)
             return thread.ThreadState;
         var state = State(me, StandIn.NotNull(thread));
         if (state.StartedOutside)
@@ -287,16 +349,20 @@ public static class ThreadCalls
 
     /// <summary>Stands in for the getter of <see cref="RealThread.Name"/>: inside an execution, the name as the execution set it (the real object keeps its own).</summary>
     /// <param name="thread">The thread.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>The thread's name, or <see langword="null"/>.</returns>
-    public static string? get_Name(RealThread thread) =>
-        LoomRuntime.Controlled("Thread.Name", null, 0) is { } me ? State(me, StandIn.NotNull(thread)).Name : thread.Name;
+    public static string? get_Name(RealThread thread, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("Thread.Name", file, line) is { } me ? State(me, StandIn.NotNull(thread)).Name : thread.Name;
 
     /// <summary>Stands in for the setter of <see cref="RealThread.Name"/>: inside an execution it names the logical thread in traces, and leaves the real object as it was.</summary>
     /// <param name="thread">The thread.</param>
     /// <param name="value">The new name.</param>
-    public static void set_Name(RealThread thread, string? value)
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
+    public static void set_Name(RealThread thread, string? value, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (LoomRuntime.Controlled("Thread.Name", null, 0) is not { } me)
+        if (LoomRuntime.Controlled("Thread.Name", file, line) is not { } me)
         {
             thread.Name = value;
             return;
@@ -309,18 +375,22 @@ public static class ThreadCalls
 
     /// <summary>Stands in for the getter of <see cref="RealThread.IsBackground"/>.</summary>
     /// <param name="thread">The thread.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <returns>Whether the thread is a background thread.</returns>
     /// <exception cref="ThreadStateException">Outside an execution: the thread is dead.</exception>
-    public static bool get_IsBackground(RealThread thread) =>
-        LoomRuntime.Controlled("Thread.IsBackground", null, 0) is { } me ? State(me, StandIn.NotNull(thread)).IsBackground : thread.IsBackground;
+    public static bool get_IsBackground(RealThread thread, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        LoomRuntime.Controlled("Thread.IsBackground", file, line) is { } me ? State(me, StandIn.NotNull(thread)).IsBackground : thread.IsBackground;
 
     /// <summary>Stands in for the setter of <see cref="RealThread.IsBackground"/>. A logical thread ignores it: every one must be joined before the test body returns.</summary>
     /// <param name="thread">The thread.</param>
     /// <param name="value">Whether the thread is a background thread.</param>
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
     /// <exception cref="ThreadStateException">Outside an execution: the thread is dead.</exception>
-    public static void set_IsBackground(RealThread thread, bool value)
+    public static void set_IsBackground(RealThread thread, bool value, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
-        if (LoomRuntime.Controlled("Thread.IsBackground", null, 0) is { } me)
+        if (LoomRuntime.Controlled("Thread.IsBackground", file, line) is { } me)
             State(me, StandIn.NotNull(thread)).IsBackground = value;
         else
             thread.IsBackground = value;

@@ -13,10 +13,25 @@ namespace Loom.Interception;
 /// own that Loom schedules (it starts when the strategy picks it, and interleaves with every other thread and task)
 /// instead of work on the real pool. Outside an execution each calls the real member.
 /// </summary>
+[NotInterceptedYet("RegisterWaitForSingleObject", RegisteredWait)]
+[NotInterceptedYet("UnsafeRegisterWaitForSingleObject", RegisteredWait)]
+[PassesThrough("UnsafeQueueNativeOverlapped", "completes native I/O, outside any model")]
+[PassesThrough("BindHandle", "binds an OS handle for I/O completion, outside any model")]
+[PassesThrough("SetMinThreads", PassThroughReasons.Configuration)]
+[PassesThrough("SetMaxThreads", PassThroughReasons.Configuration)]
+[PassesThrough("GetMinThreads", PassThroughReasons.Configuration)]
+[PassesThrough("GetMaxThreads", PassThroughReasons.Configuration)]
+[PassesThrough("GetAvailableThreads", PoolStatistics)]
+[PassesThrough("get_ThreadCount", PoolStatistics)]
+[PassesThrough("get_CompletedWorkItemCount", PoolStatistics)]
+[PassesThrough("get_PendingWorkItemCount", PoolStatistics)]
 [Intercepts(typeof(ThreadPool))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ThreadPoolCalls
 {
+    private const string PoolStatistics = "statistics of the real pool";
+    private const string RegisteredWait = "waits and calls back on the real thread pool: inside an execution the callback is reported as uncontrolled concurrency when it touches Loom (a stand-in would wait through WaitHandleCalls' model)";
+
     private const string QueueApi = "ThreadPool.QueueUserWorkItem";
     private const string UnsafeQueueApi = "ThreadPool.UnsafeQueueUserWorkItem";
 

@@ -14,6 +14,8 @@ namespace Loom.Interception;
 /// one on the execution's clock too; any other provider (a <see cref="SimClock"/>, the user's own) is called as it is.
 /// Outside an execution each calls the real member.
 /// </summary>
+[PassesThrough("get_TimestampFrequency", "Stopwatch.Frequency for the system's clock and the execution's alike")]
+[PassesThrough("GetElapsedTime(System.Int64,System.Int64)", PassThroughReasons.TimestampArithmetic)]
 [Intercepts(typeof(TimeProvider))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TimeProviderCalls

@@ -16,6 +16,7 @@ namespace Loom.Interception;
 /// together. <c>Change</c> and <c>Dispose</c> find the twin from the real instance. A timer made outside an
 /// execution is the real one throughout.
 /// </summary>
+[PassesThrough("get_ActiveCount", "a process-wide statistic of real timers")]
 [Intercepts(typeof(Timer))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TimerCalls

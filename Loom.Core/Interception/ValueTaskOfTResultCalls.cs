@@ -9,6 +9,19 @@ namespace Loom.Interception;
 /// Stand-ins for <see cref="ValueTask{TResult}"/>'s <c>Result</c> (a controlled wait inside a Loom execution) and
 /// <c>ConfigureAwait</c> (the continuation stays under Loom's control). Outside an execution each calls the real member.
 /// </summary>
+[PassesThrough("New", "wraps a result, a task or a source; no concurrency")]
+[PassesThrough("AsTask", "the task is the value task's, completed where it completes")]
+[PassesThrough("Preserve", PassThroughReasons.State)]
+[PassesThrough("GetAwaiter", "the awaiter's GetResult is intercepted (ValueTaskAwaiterOfTResultCalls)")]
+[PassesThrough("get_IsCompleted", PassThroughReasons.State)]
+[PassesThrough("get_IsCompletedSuccessfully", PassThroughReasons.State)]
+[PassesThrough("get_IsFaulted", PassThroughReasons.State)]
+[PassesThrough("get_IsCanceled", PassThroughReasons.State)]
+[PassesThrough("Equals", PassThroughReasons.ValueEquality)]
+[PassesThrough("GetHashCode", PassThroughReasons.ValueEquality)]
+[PassesThrough("op_Equality", PassThroughReasons.ValueEquality)]
+[PassesThrough("op_Inequality", PassThroughReasons.ValueEquality)]
+[PassesThrough("ToString", "formats the result of a completed value task")]
 [Intercepts(typeof(ValueTask<>))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ValueTaskOfTResultCalls

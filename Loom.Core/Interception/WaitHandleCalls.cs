@@ -26,10 +26,16 @@ namespace Loom.Interception;
 /// every such order.
 /// </para>
 /// </summary>
+[PassesThrough("get_Handle", OsHandle)]
+[PassesThrough("set_Handle", OsHandle)]
+[PassesThrough("get_SafeWaitHandle", OsHandle)]
+[PassesThrough("set_SafeWaitHandle", OsHandle)]
 [Intercepts(typeof(WaitHandle))]
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class WaitHandleCalls
 {
+    private const string OsHandle = "the OS handle: what native code does with it is outside Loom";
+
     /// <summary>The most handles WaitAny and WaitAll accept, as in .NET.</summary>
     private const int MaxWaitHandles = 64;
 
@@ -283,15 +289,19 @@ public static class WaitHandleCalls
 
     /// <summary>Stands in for <see cref="WaitHandle.Close"/>: inside an execution, for an event, disposes its model only; any other handle is closed for real.</summary>
     /// <param name="handle">The handle.</param>
-    public static void Close(WaitHandle handle) => DisposeCore(handle, "Close");
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
+    public static void Close(WaitHandle handle, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => DisposeCore(handle, "Close", file, line);
 
     /// <summary>Stands in for <see cref="WaitHandle.Dispose()"/>: inside an execution, for an event, disposes its model only; any other handle is disposed for real.</summary>
     /// <param name="handle">The handle.</param>
-    public static void Dispose(WaitHandle handle) => DisposeCore(handle, "Dispose");
+    /// <param name="file">Filled by the rewriter: the call site's source file.</param>
+    /// <param name="line">Filled by the rewriter: the call site's source line.</param>
+    public static void Dispose(WaitHandle handle, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) => DisposeCore(handle, "Dispose", file, line);
 
-    private static void DisposeCore(WaitHandle handle, string member)
+    private static void DisposeCore(WaitHandle handle, string member, string? file, int line)
     {
-        if (LoomRuntime.Controlled($"WaitHandle.{member}", null, 0) is { } me && StandIn.NotNull(handle) is EventWaitHandle @event)
+        if (LoomRuntime.Controlled($"WaitHandle.{member}", file, line) is { } me && StandIn.NotNull(handle) is EventWaitHandle @event)
         {
             EventModel.Dispose(me, EventModel.HandleState(me, @event), $"{@event.GetType().Name}.{member}");
             return;

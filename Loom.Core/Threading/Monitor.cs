@@ -160,13 +160,15 @@ public static class Monitor
 
     /// <summary>Mirrors <see cref="System.Threading.Monitor.IsEntered(object)"/>: whether the current thread holds the lock.</summary>
     /// <param name="obj">The object to test.</param>
+    /// <param name="file">Supplied by the compiler: the caller's source file.</param>
+    /// <param name="line">Supplied by the compiler: the caller's source line.</param>
     /// <returns>Whether the current thread holds the lock on <paramref name="obj"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="obj"/> is <see langword="null"/>.</exception>
-    public static bool IsEntered(object obj)
+    public static bool IsEntered(object obj, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         ArgumentNullException.ThrowIfNull(obj);
         // Only the current thread can change whether it holds the lock, so this is not a scheduling point.
-        if (LoomRuntime.Controlled("Monitor.IsEntered", null, 0) is { } me)
+        if (LoomRuntime.Controlled("Monitor.IsEntered", file, line) is { } me)
             return State(me, obj).IsHeldBy(me);
         return System.Threading.Monitor.IsEntered(obj);
     }

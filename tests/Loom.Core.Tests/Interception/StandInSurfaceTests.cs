@@ -7,209 +7,268 @@ using Xunit;
 namespace Loom.Tests.Interception;
 
 /// <summary>
-/// The rewriter redirects a call to a member of a target type only if its stand-in has exactly the shape
-/// <see cref="InterceptsAttribute"/> describes. For every synchronization type, every public member of the BCL type
-/// must have such a stand-in or be on the pass-through list below with the reason the real member is right even
-/// inside an execution; and every stand-in must match a real member, so a typo cannot hide a missing one.
+/// The stand-ins and what they say about their targets, read from the attributes by reflection. For every class
+/// marked <see cref="InterceptsAttribute"/>: it has the shape the rewriter expects of it; each of its methods matches
+/// a real member of the target in the rewriter's convention; and every public member of the target has a stand-in,
+/// a <see cref="PassesThroughAttribute"/> or a <see cref="NotInterceptedYetAttribute"/>, each naming a real member
+/// with a reason. A class declares a member form as the attributes document it: the IL name (every overload, a
+/// constructor is <c>New</c>), the name with its parameter types' full names (<c>New(System.Int32)</c>; a generic
+/// parameter is <c>!0</c> of the type, <c>!!0</c> of the method), or <c>*</c> for every member without a stand-in.
 /// </summary>
 public class StandInSurfaceTests
 {
-    /// <summary>The targets of the synchronization pass, and for each, the members in its scope (null: all of them).</summary>
-    public static readonly Dictionary<Type, string[]?> Targets = new()
+    /// <summary>The namespace of the stand-ins proper.</summary>
+    private const string StandInNamespace = "Loom.Interception";
+
+    /// <summary>
+    /// The namespace of the mirrors that are their own stand-ins (Monitor, Interlocked, Volatile): user code calls
+    /// them by name, so they are named as their target and stay visible.
+    /// </summary>
+    private const string MirrorNamespace = "Loom.Threading";
+
+    /// <summary>
+    /// Members that must have a stand-in even where <c>*</c> passes the rest of their type through: they read the
+    /// clock, draw randomness or give the thread's identity, which inside an execution must be the execution's.
+    /// Every overload a form matches must have one.
+    /// </summary>
+    private static readonly Dictionary<Type, string[]> Required = new()
     {
-        [typeof(System.Threading.Monitor)] = null,
-        [typeof(System.Threading.Lock)] = null,
-        [typeof(System.Threading.Lock.Scope)] = null,
-        [typeof(System.Threading.Interlocked)] = null,
-        [typeof(System.Threading.Volatile)] = null,
-        [typeof(System.Threading.Thread)] = null,
-        // Only the thread identity: Environment's time members belong to the time pass, the rest is not concurrency.
-        [typeof(Environment)] = ["get_CurrentManagedThreadId"],
-        [typeof(System.Threading.SemaphoreSlim)] = null,
-        [typeof(System.Threading.ManualResetEventSlim)] = null,
-        [typeof(System.Threading.EventWaitHandle)] = null,
-        [typeof(System.Threading.ManualResetEvent)] = null,
-        [typeof(System.Threading.AutoResetEvent)] = null,
-        [typeof(System.Threading.WaitHandle)] = null,
-        [typeof(System.Threading.CountdownEvent)] = null,
-        [typeof(System.Threading.Barrier)] = null,
-        [typeof(System.Threading.ReaderWriterLockSlim)] = null,
-        [typeof(System.Threading.SpinLock)] = null,
-        [typeof(System.Threading.SpinWait)] = null,
+        [typeof(Random)] = ["get_Shared", "New()"],
+        [typeof(DateTime)] = ["get_Now", "get_UtcNow", "get_Today"],
+        [typeof(DateTimeOffset)] = ["get_Now", "get_UtcNow"],
+        [typeof(Guid)] = ["NewGuid", "CreateVersion7"],
+        [typeof(Environment)] = ["get_TickCount", "get_TickCount64", "get_CurrentManagedThreadId"],
     };
 
-    /// <summary>Members whose real implementation runs even inside an execution (key: <c>Type.Member</c> for every overload, or with its parameter types for one), and why.</summary>
-    public static readonly Dictionary<string, string> PassThrough = new()
-    {
-        ["Thread.get_IsThreadPoolThread"] = "a property of the OS thread; logical threads run on Loom's own workers, which are not pool threads",
-        ["Thread.get_Priority"] = "a scheduling hint to the OS; Loom's scheduler ignores it, as it must to explore every order",
-        ["Thread.set_Priority"] = "a scheduling hint to the OS; Loom's scheduler ignores it, as it must to explore every order",
-        ["Thread.get_CurrentCulture"] = "flows with the execution context, which logical threads carry as real threads do",
-        ["Thread.set_CurrentCulture"] = "flows with the execution context, which logical threads carry as real threads do",
-        ["Thread.get_CurrentUICulture"] = "flows with the execution context, which logical threads carry as real threads do",
-        ["Thread.set_CurrentUICulture"] = "flows with the execution context, which logical threads carry as real threads do",
-        ["Thread.get_CurrentPrincipal"] = "flows with the execution context, which logical threads carry as real threads do",
-        ["Thread.set_CurrentPrincipal"] = "flows with the execution context, which logical threads carry as real threads do",
-        ["Thread.get_ExecutionContext"] = "the context object itself; capturing it synchronizes nothing",
-        ["Thread.GetApartmentState"] = "COM apartments (Windows only) do not affect the model",
-        ["Thread.SetApartmentState"] = "COM apartments (Windows only) do not affect the model",
-        ["Thread.TrySetApartmentState"] = "COM apartments (Windows only) do not affect the model",
-        ["Thread.get_ApartmentState"] = "obsolete COM apartment property; does not affect the model",
-        ["Thread.set_ApartmentState"] = "obsolete COM apartment property; does not affect the model",
-        ["Thread.DisableComObjectEagerCleanup"] = "COM cleanup (Windows only); does not affect the model",
-        ["Thread.Abort"] = "obsolete; throws PlatformNotSupportedException on .NET, inside an execution too",
-        ["Thread.ResetAbort"] = "obsolete; throws PlatformNotSupportedException on .NET, inside an execution too",
-        ["Thread.Suspend"] = "obsolete; throws PlatformNotSupportedException on .NET, inside an execution too",
-        ["Thread.Resume"] = "obsolete; throws PlatformNotSupportedException on .NET, inside an execution too",
-        ["Thread.GetCompressedStack"] = "obsolete; throws InvalidOperationException on .NET, inside an execution too",
-        ["Thread.SetCompressedStack"] = "obsolete; throws InvalidOperationException on .NET, inside an execution too",
-        ["Thread.BeginCriticalRegion"] = "a no-op on .NET",
-        ["Thread.EndCriticalRegion"] = "a no-op on .NET",
-        ["Thread.BeginThreadAffinity"] = "a no-op on .NET",
-        ["Thread.EndThreadAffinity"] = "a no-op on .NET",
-        ["Thread.AllocateDataSlot"] = "thread-local data slots (legacy): not modelled; inside an execution a slot belongs to the pooled OS thread, so use AsyncLocal or fields instead (docs/rewriting-sync.md)",
-        ["Thread.AllocateNamedDataSlot"] = "thread-local data slots (legacy): not modelled; see AllocateDataSlot",
-        ["Thread.GetNamedDataSlot"] = "thread-local data slots (legacy): not modelled; see AllocateDataSlot",
-        ["Thread.FreeNamedDataSlot"] = "thread-local data slots (legacy): not modelled; see AllocateDataSlot",
-        ["Thread.GetData"] = "thread-local data slots (legacy): not modelled; see AllocateDataSlot",
-        ["Thread.SetData"] = "thread-local data slots (legacy): not modelled; see AllocateDataSlot",
-        ["Thread.GetDomain"] = "the one AppDomain; nothing to model",
-        ["Thread.GetDomainID"] = "the one AppDomain; nothing to model",
-        ["Thread.GetHashCode"] = "object identity, the same for the real thread object either way",
-        ["Thread.GetCurrentProcessorId"] = "a hint (which processor the OS thread last ran on) that no correct program depends on",
-        ["Thread.VolatileRead"] = "obsolete (SYSLIB0054-era: use Volatile.Read); not yet modelled: a known gap, listed in docs/rewriting-sync.md",
-        ["Thread.VolatileWrite"] = "obsolete (use Volatile.Write); not yet modelled: a known gap, listed in docs/rewriting-sync.md",
-        ["ManualResetEventSlim.get_SpinCount"] = "fixed at construction; Loom's waits never spin",
-        ["EventWaitHandle..ctor(System.Boolean, System.Threading.EventResetMode, System.String)"] = "named events are shared across processes, outside any model; a wait on one inside an execution waits on a model probed from it",
-        ["EventWaitHandle..ctor(System.Boolean, System.Threading.EventResetMode, System.String, System.Boolean&)"] = "named events are shared across processes, outside any model",
-        ["EventWaitHandle..ctor(System.Boolean, System.Threading.EventResetMode, System.String, System.Threading.NamedWaitHandleOptions)"] = "named events are shared across processes, outside any model",
-        ["EventWaitHandle..ctor(System.Boolean, System.Threading.EventResetMode, System.String, System.Threading.NamedWaitHandleOptions, System.Boolean&)"] = "named events are shared across processes, outside any model",
-        ["EventWaitHandle.OpenExisting"] = "named events are shared across processes, outside any model",
-        ["EventWaitHandle.TryOpenExisting"] = "named events are shared across processes, outside any model",
-        ["ManualResetEvent..ctor"] = "the reset mode is the type's, so there is nothing to record; its Set, Reset and waits are EventWaitHandle's and WaitHandle's stand-ins",
-        ["AutoResetEvent..ctor"] = "the reset mode is the type's, so there is nothing to record; its Set, Reset and waits are EventWaitHandle's and WaitHandle's stand-ins",
-        ["WaitHandle.get_Handle"] = "the OS handle: what native code does with it is outside Loom",
-        ["WaitHandle.set_Handle"] = "the OS handle: what native code does with it is outside Loom",
-        ["WaitHandle.get_SafeWaitHandle"] = "the OS handle: what native code does with it is outside Loom",
-        ["WaitHandle.set_SafeWaitHandle"] = "the OS handle: what native code does with it is outside Loom",
-        ["ReaderWriterLockSlim.get_RecursionPolicy"] = "fixed at construction; reading it synchronizes nothing",
-        ["SpinLock.get_IsThreadOwnerTrackingEnabled"] = "fixed at construction; reading it synchronizes nothing",
-        ["SpinWait.get_Count"] = "the spinner's own counter, a value of the calling thread; the model counts its spins there",
-        ["SpinWait.Reset"] = "resets the spinner's own counter, a value of the calling thread",
-    };
+    public static TheoryData<Type> StandInClasses() => new(Classes());
 
-    public static TheoryData<Type> TargetTypes() => new(Targets.Keys);
+    [Fact]
+    public void Each_target_type_has_exactly_one_class_of_stand_ins()
+    {
+        var shared = Classes().GroupBy(TargetOf).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(c => c.FullName))}").ToList();
+        Assert.True(shared.Count == 0, $"Merge the classes that share a target into one: {string.Join("; ", shared)}");
+        var missing = Required.Keys.Where(t => !Classes().Any(c => TargetOf(c) == t)).ToList();
+        Assert.True(missing.Count == 0, $"No class of stand-ins for: {string.Join(", ", missing)}");
+    }
 
     [Theory]
-    [MemberData(nameof(TargetTypes))]
-    public void Every_public_member_of_the_target_has_a_stand_in_or_a_reason_to_pass_through(Type target)
+    [MemberData(nameof(StandInClasses))]
+    public void A_class_of_stand_ins_is_static_named_after_its_target_and_hidden_from_completion(Type standIns)
     {
-        var offered = StandIns(target).Select(Shape).ToHashSet();
-        var missing = RealMembers(target)
-            .Where(member => !offered.Contains(ExpectedShape(target, member)) && !IsPassThrough(target, member))
-            .Select(member => Key(target, member))
+        var target = TargetOf(standIns);
+        Assert.True(standIns.IsAbstract && standIns.IsSealed, $"{standIns.FullName} must be a static class");
+        if (standIns.Namespace == MirrorNamespace)
+        {
+            Assert.Equal(target.Name, standIns.Name);
+            return;
+        }
+        Assert.Equal(StandInNamespace, standIns.Namespace);
+        Assert.Contains(standIns.Name, ExpectedNames(target));
+        Assert.Equal(EditorBrowsableState.Never, standIns.GetCustomAttribute<EditorBrowsableAttribute>()?.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(StandInClasses))]
+    public void Every_stand_in_matches_a_real_member_of_its_target_in_the_rewriters_shape(Type standIns)
+    {
+        var target = TargetOf(standIns);
+        var real = RealMembers(target).Select(m => m.Shape).ToHashSet();
+        var problems = new List<string>();
+        foreach (var method in Methods(standIns))
+        {
+            if (!StandInShapes(method, target).Any(real.Contains))
+                problems.Add($"{method}: no public member of {target} has this shape (IL name, instance first, the member's parameters and result)");
+            var callerInfo = method.GetParameters().SkipWhile(p => !IsCallerInfo(p)).ToList();
+            if (callerInfo.Any(p => !IsCallerInfo(p) || !p.IsOptional))
+                problems.Add($"{method}: the caller-info parameters must come last, and be optional");
+            if (!callerInfo.Any(p => p.IsDefined(typeof(CallerLineNumberAttribute))) && !IsMirrorProperty(method))
+                problems.Add($"{method}: no [CallerLineNumber] parameter for the rewriter to fill with the call site's line");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(StandInClasses))]
+    public void Every_public_member_of_the_target_has_a_stand_in_or_a_declared_reason(Type standIns)
+    {
+        var declared = Declarations(standIns).ToList();
+        var offered = Offered(standIns);
+        var missing = RealMembers(TargetOf(standIns))
+            .Where(m => !offered.Contains(m.Shape) && !declared.Any(d => d.Member == "*" || Names(d.Member, m)))
+            .Select(m => m.Signature)
+            .Distinct()
             .ToList();
-        Assert.True(missing.Count == 0, $"{target.Name} lacks stand-ins for: {string.Join("; ", missing)}");
+        Assert.True(missing.Count == 0,
+            $"{TargetOf(standIns)} members with neither a stand-in in {standIns.Name} nor a [PassesThrough] or [NotInterceptedYet] on it: {string.Join("; ", missing)}");
     }
 
     [Theory]
-    [MemberData(nameof(TargetTypes))]
-    public void Every_stand_in_matches_a_real_member_and_follows_the_convention(Type target)
+    [MemberData(nameof(StandInClasses))]
+    public void Every_declaration_names_a_real_member_once_and_gives_a_reason(Type standIns)
     {
-        var expected = RealMembers(target).Select(member => ExpectedShape(target, member)).ToHashSet();
-        foreach (var standIn in StandIns(target))
+        var real = RealMembers(TargetOf(standIns)).ToList();
+        var problems = new List<string>();
+        foreach (var declaration in Declarations(standIns))
         {
-            Assert.True(expected.Contains(Shape(standIn)), $"{standIn.DeclaringType!.Name}.{standIn.Name} ({Shape(standIn)}) matches no public member of {target.Name}");
-            var parameters = standIn.GetParameters();
-            var firstCallerInfo = Array.FindIndex(parameters, IsCallerInfo);
-            if (firstCallerInfo >= 0)
-            {
-                Assert.All(parameters[firstCallerInfo..], p => Assert.True(IsCallerInfo(p) && p.IsOptional, $"{standIn.Name}: caller-info parameters come last and are optional ({p.Name})"));
-            }
+            if (string.IsNullOrWhiteSpace(declaration.Reason))
+                problems.Add($"{declaration}: the reason is empty");
+            if (declaration.Member != "*" && !real.Any(m => Names(declaration.Member, m)))
+                problems.Add($"{declaration}: {TargetOf(standIns)} has no public member {declaration.Member}");
         }
+        problems.AddRange(Declarations(standIns).GroupBy(d => d.Member).Where(g => g.Count() > 1).Select(g => $"{g.Key} is declared {g.Count()} times"));
+        if (Declarations(standIns).Count(d => d.Member == "*") > 1)
+            problems.Add("more than one declaration is *");
+        Assert.True(problems.Count == 0, $"{standIns.Name}:\n{string.Join("\n", problems)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(StandInClasses))]
+    public void No_member_is_both_intercepted_and_declared_left_to_the_BCL(Type standIns)
+    {
+        var offered = Offered(standIns);
+        var specific = Declarations(standIns).Where(d => d.Member != "*").ToList();
+        var problems = new List<string>();
+        foreach (var member in RealMembers(TargetOf(standIns)))
+        {
+            var naming = specific.Where(d => Names(d.Member, member)).ToList();
+            if (offered.Contains(member.Shape) && naming.Count > 0)
+                problems.Add($"{member.Signature} has a stand-in and is declared {string.Join(" and ", naming)}");
+            else if (naming.Count > 1)
+                problems.Add($"{member.Signature} is declared {string.Join(" and ", naming)}");
+        }
+        Assert.True(problems.Count == 0, $"{standIns.Name}: say each member once.\n{string.Join("\n", problems)}");
     }
 
     [Fact]
-    public void Each_target_has_one_class_of_stand_ins_hidden_from_completion_unless_it_is_the_mirror()
+    public void The_members_that_read_the_clock_draw_randomness_or_name_the_thread_have_stand_ins()
     {
-        foreach (var (target, scope) in Targets)
+        var problems = new List<string>();
+        foreach (var (target, forms) in Required)
         {
-            var classes = InterceptingClasses().Where(c => c.GetCustomAttribute<InterceptsAttribute>()!.Target == target).ToList();
-            if (RealMembers(target).All(member => IsPassThrough(target, member)))
+            var offered = Offered(Classes().Single(c => TargetOf(c) == target));
+            var real = RealMembers(target).ToList();
+            foreach (var form in forms)
             {
-                Assert.Empty(classes);
-                continue;
+                var named = real.Where(m => Names(form, m)).ToList();
+                if (named.Count == 0)
+                    problems.Add($"{target.Name}.{form} names no member: correct the list");
+                problems.AddRange(named.Where(m => !offered.Contains(m.Shape)).Select(m => $"{target.Name}.{m.Signature} needs a stand-in"));
             }
-            var standIns = Assert.Single(classes);
-            Assert.True(standIns.IsAbstract && standIns.IsSealed, $"{standIns.Name} is a static class");
-            if (standIns.Namespace == "Loom.Interception")
-                Assert.Equal(EditorBrowsableState.Never, standIns.GetCustomAttribute<EditorBrowsableAttribute>()?.State);
-            else
-                Assert.Equal("Loom.Threading", standIns.Namespace);
         }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    [Fact]
-    public void Every_pass_through_entry_names_a_real_member_so_the_list_stays_honest()
+    /// <summary>A member as the rewriter matches it: IL name with generic arity, parameters, whether it is static, result.</summary>
+    private readonly record struct Shape(string Key, bool IsStatic, string Result);
+
+    /// <summary>A public member of a target: its shape, and the form a declaration names it by.</summary>
+    private readonly record struct RealMember(string Name, string Signature, Shape Shape);
+
+    /// <summary>A <see cref="PassesThroughAttribute"/> or <see cref="NotInterceptedYetAttribute"/>, read the same way.</summary>
+    private readonly record struct Declaration(string Kind, string Member, string Reason)
     {
-        var keys = Targets.Keys.SelectMany(t => RealMembers(t).SelectMany(m => new[] { $"{t.Name}.{MemberName(m)}", Key(t, m) })).ToHashSet();
-        Assert.All(PassThrough.Keys, key => Assert.Contains(key, keys));
+        public override string ToString() => $"[{Kind}(\"{Member}\")]";
     }
 
-    private static IEnumerable<Type> InterceptingClasses() =>
-        typeof(InterceptsAttribute).Assembly.GetTypes().Where(t => t.GetCustomAttribute<InterceptsAttribute>() is not null);
+    private static IEnumerable<Type> Classes() =>
+        typeof(InterceptsAttribute).Assembly.GetTypes().Where(t => t.IsDefined(typeof(InterceptsAttribute), inherit: false));
 
-    private static IEnumerable<MethodInfo> StandIns(Type target) =>
-        InterceptingClasses()
-            .Where(c => c.GetCustomAttribute<InterceptsAttribute>()!.Target == target)
-            .SelectMany(c => c.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly));
+    private static Type TargetOf(Type standIns) => standIns.GetCustomAttribute<InterceptsAttribute>()!.Target;
 
-    private static IEnumerable<MethodBase> RealMembers(Type target)
+    private static IEnumerable<MethodInfo> Methods(Type standIns) =>
+        standIns.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly);
+
+    private static IEnumerable<Declaration> Declarations(Type standIns) =>
+        standIns.GetCustomAttributes<PassesThroughAttribute>().Select(a => new Declaration("PassesThrough", a.Member, a.Reason))
+            .Concat(standIns.GetCustomAttributes<NotInterceptedYetAttribute>().Select(a => new Declaration("NotInterceptedYet", a.Member, a.Consequence)));
+
+    /// <summary>The shapes of the real members the class's stand-ins stand in for.</summary>
+    private static HashSet<Shape> Offered(Type standIns) =>
+        Methods(standIns).SelectMany(m => StandInShapes(m, TargetOf(standIns))).ToHashSet();
+
+    /// <summary>Whether a declaration's member form names <paramref name="member"/>: by IL name, or by name and parameters.</summary>
+    private static bool Names(string form, RealMember member) => form == member.Name || form == member.Signature;
+
+    /// <summary>
+    /// The names a class of stand-ins may have: the target's name (with its enclosing type's, or not, for a nested
+    /// one), <c>Of</c> and its generic parameters' names for a generic one (<c>TaskOfTResultCalls</c>), then <c>Calls</c>.
+    /// </summary>
+    private static IEnumerable<string> ExpectedNames(Type target)
     {
-        var members = target.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly).OfType<MethodBase>();
-        return Targets[target] is { } scope ? members.Where(m => scope.Contains(m.Name)) : members;
+        static string Plain(Type t) => t.Name.Split('`')[0];
+        var generic = target.IsGenericTypeDefinition ? "Of" + string.Concat(target.GetGenericArguments().Select(a => a.Name)) : "";
+        yield return Plain(target) + generic + "Calls";
+        if (target.DeclaringType is { } outer)
+            yield return Plain(outer) + Plain(target) + generic + "Calls";
     }
 
-    private static bool IsPassThrough(Type target, MethodBase member) =>
-        PassThrough.ContainsKey($"{target.Name}.{MemberName(member)}") || PassThrough.ContainsKey(Key(target, member));
+    /// <summary>
+    /// An accessor of a mirror's property (<c>Monitor.LockContentionCount</c>): user code reads it as a property,
+    /// which cannot take caller-info parameters.
+    /// </summary>
+    private static bool IsMirrorProperty(MethodInfo method) =>
+        method.DeclaringType!.Namespace == MirrorNamespace && method.IsSpecialName &&
+        method.DeclaringType.GetProperties(BindingFlags.Public | BindingFlags.Static).Any(p => p.GetMethod == method || p.SetMethod == method);
 
-    private static string MemberName(MethodBase member) => member is ConstructorInfo ? ".ctor" : member.Name;
+    /// <summary>Every public member the target declares, as the rewriter sees it: IL name (constructors as New), parameters, result.</summary>
+    private static IEnumerable<RealMember> RealMembers(Type target) =>
+        target.GetMembers(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .OfType<MethodBase>()
+            .Select(m =>
+            {
+                var name = m is ConstructorInfo ? "New" : m.Name;
+                var arity = m is MethodInfo { IsGenericMethodDefinition: true } ? m.GetGenericArguments().Length : 0;
+                var parameters = string.Join(",", m.GetParameters().Select(p => Canon(p.ParameterType, RealGeneric)));
+                var result = m is MethodInfo method ? Canon(method.ReturnType, RealGeneric) : Canon(target, RealGeneric);
+                var shape = new Shape($"{name}`{arity}({parameters})", m.IsStatic || m is ConstructorInfo, result);
+                return new RealMember(name, $"{name}({parameters})", shape);
+            });
 
-    private static string Key(Type target, MethodBase member) =>
-        $"{target.Name}.{MemberName(member)}({string.Join(", ", member.GetParameters().Select(p => p.ParameterType.ToString()))})";
-
-    /// <summary>The stand-in a real member needs: its IL name (New for a constructor), the instance first, its own parameters, its result.</summary>
-    private static string ExpectedShape(Type target, MethodBase member)
+    /// <summary>
+    /// The real members a stand-in could stand for: a static member (all its parameters) and, if its first parameter
+    /// is the instance (the target, or <c>ref</c> the target for a struct), an instance one. Its first generic
+    /// parameters stand for the target type's own; its caller-info parameters are the rewriter's to fill.
+    /// </summary>
+    private static IEnumerable<Shape> StandInShapes(MethodInfo method, Type target)
     {
-        var parameters = new List<string>();
-        if (!member.IsStatic && member is MethodInfo)
-            parameters.Add(TypeShape(target.IsValueType ? target.MakeByRefType() : target));
-        parameters.AddRange(member.GetParameters().Select(p => TypeShape(p.ParameterType)));
-        var result = member is MethodInfo method ? TypeShape(method.ReturnType) : TypeShape(target);
-        var arity = member is MethodInfo { IsGenericMethod: true } generic ? generic.GetGenericArguments().Length : 0;
-        return $"{(member is ConstructorInfo ? "New" : member.Name)}`{arity}({string.Join(", ", parameters)}) : {result}";
+        var typeArity = target.IsGenericTypeDefinition ? target.GetGenericArguments().Length : 0;
+        var methodArity = method.IsGenericMethodDefinition ? method.GetGenericArguments().Length : 0;
+        if (methodArity < typeArity)
+            yield break;
+        string Generic(Type p) => p.GenericParameterPosition < typeArity ? $"!{p.GenericParameterPosition}" : $"!!{p.GenericParameterPosition - typeArity}";
+        var parameters = method.GetParameters().Where(p => !IsCallerInfo(p)).Select(p => Canon(p.ParameterType, Generic)).ToList();
+        var result = Canon(method.ReturnType, Generic);
+        var key = $"{method.Name}`{methodArity - typeArity}";
+        yield return new Shape($"{key}({string.Join(",", parameters)})", true, result);
+        var self = Canon(target, RealGeneric) + (target.IsValueType ? "&" : "");
+        if (parameters.Count > 0 && parameters[0] == self)
+            yield return new Shape($"{key}({string.Join(",", parameters.Skip(1))})", false, result);
     }
 
-    /// <summary>A stand-in's shape, without its caller-info parameters.</summary>
-    private static string Shape(MethodInfo standIn)
-    {
-        var parameters = standIn.GetParameters().Where(p => !IsCallerInfo(p)).Select(p => TypeShape(p.ParameterType));
-        var arity = standIn.IsGenericMethod ? standIn.GetGenericArguments().Length : 0;
-        return $"{standIn.Name}`{arity}({string.Join(", ", parameters)}) : {TypeShape(standIn.ReturnType)}";
-    }
+    private static string RealGeneric(Type p) => p.DeclaringMethod is null ? $"!{p.GenericParameterPosition}" : $"!!{p.GenericParameterPosition}";
 
-    /// <summary>A type as the rewriter compares it: a method's generic parameters by position.</summary>
-    private static string TypeShape(Type type) => type switch
+    /// <summary>A type's full name with generic parameters by position: <c>!0</c> of the type, <c>!!0</c> of the method.</summary>
+    private static string Canon(Type type, Func<Type, string> generic)
     {
-        { IsByRef: true } => TypeShape(type.GetElementType()!) + "&",
-        { IsArray: true } => TypeShape(type.GetElementType()!) + "[]",
-        { IsGenericParameter: true } => "!!" + type.GenericParameterPosition,
-        { IsGenericType: true } => $"{type.GetGenericTypeDefinition().FullName}[{string.Join(",", type.GetGenericArguments().Select(TypeShape))}]",
-        _ => type.FullName ?? type.Name,
-    };
+        if (type.IsGenericParameter)
+            return generic(type);
+        if (type.IsByRef)
+            return Canon(type.GetElementType()!, generic) + "&";
+        if (type.IsPointer)
+            return Canon(type.GetElementType()!, generic) + "*";
+        if (type.IsArray)
+            return Canon(type.GetElementType()!, generic) + "[" + new string(',', type.GetArrayRank() - 1) + "]";
+        if (type.IsGenericType)
+        {
+            var definition = type.GetGenericTypeDefinition();
+            return $"{definition.FullName}<{string.Join(",", type.GetGenericArguments().Select(a => Canon(a, generic)))}>";
+        }
+        return type.FullName!;
+    }
 
     private static bool IsCallerInfo(ParameterInfo parameter) =>
         parameter.IsDefined(typeof(CallerFilePathAttribute)) ||
         parameter.IsDefined(typeof(CallerLineNumberAttribute)) ||
+        parameter.IsDefined(typeof(CallerMemberNameAttribute)) ||
         parameter.IsDefined(typeof(CallerArgumentExpressionAttribute));
 }

@@ -48,11 +48,11 @@ public class ThreadCallsTests
         {
             int first = 0, second = 0;
             Rewritten.All(
-                () => first = EnvironmentCalls.CurrentManagedThreadId,
-                () => second = ThreadCalls.get_ManagedThreadId(ThreadCalls.CurrentThread));
-            Rewritten.Expect(first != second && first != EnvironmentCalls.CurrentManagedThreadId, "distinct ids");
+                () => first = EnvironmentCalls.get_CurrentManagedThreadId(),
+                () => second = ThreadCalls.get_ManagedThreadId(ThreadCalls.get_CurrentThread()));
+            Rewritten.Expect(first != second && first != EnvironmentCalls.get_CurrentManagedThreadId(), "distinct ids");
             Interlocked.MemoryBarrier();
-            seen.Add($"{EnvironmentCalls.CurrentManagedThreadId} {first} {second}");
+            seen.Add($"{EnvironmentCalls.get_CurrentManagedThreadId()} {first} {second}");
         });
 
         Assert.True(result.Passed, result.Failure?.Report);
@@ -66,12 +66,12 @@ public class ThreadCallsTests
         {
             RealThread? self = null;
             RealThread? thread = null;
-            thread = ThreadCalls.New(() => self = ThreadCalls.CurrentThread);
+            thread = ThreadCalls.New(() => self = ThreadCalls.get_CurrentThread());
             ThreadCalls.set_Name(thread, "worker");
             ThreadCalls.Start(thread, "Start.cs", 1);
             ThreadCalls.Join(thread, "Start.cs", 2);
             Rewritten.Expect(ReferenceEquals(self, thread), "CurrentThread is the thread object rewritten code started");
-            Rewritten.Expect(ReferenceEquals(ThreadCalls.CurrentThread, ThreadCalls.CurrentThread), "stable for the body's thread");
+            Rewritten.Expect(ReferenceEquals(ThreadCalls.get_CurrentThread(), ThreadCalls.get_CurrentThread()), "stable for the body's thread");
             Rewritten.Expect(ThreadCalls.get_Name(thread) == "worker" && thread.Name is null, "the name is the model's; the real object keeps its own");
         });
 
@@ -108,7 +108,7 @@ public class ThreadCallsTests
         Assert.IsType<ThreadStateException>(Run.ThrownInside(() => ThreadCalls.Join(ThreadCalls.New(() => { }), "Join.cs", 1)));
         Assert.IsType<InvalidOperationException>(Run.ThrownInside(() => ThreadCalls.Start(ThreadCalls.New(() => { }), 42, "Start.cs", 1)));
         Assert.IsType<ArgumentOutOfRangeException>(Run.ThrownInside(() => ThreadCalls.Sleep(-2, "Sleep.cs", 1)));
-        Assert.IsType<NotSupportedException>(Run.ThrownInside(() => ThreadCalls.Interrupt(ThreadCalls.CurrentThread, "Interrupt.cs", 1)));
+        Assert.IsType<NotSupportedException>(Run.ThrownInside(() => ThreadCalls.Interrupt(ThreadCalls.get_CurrentThread(), "Interrupt.cs", 1)));
     }
 
     [Fact]
@@ -121,8 +121,8 @@ public class ThreadCallsTests
         Assert.True(ran);
         Assert.Throws<ThreadStateException>(() => ThreadCalls.Start(thread, "Start.cs", 3));
         Assert.Throws<ArgumentNullException>(() => ThreadCalls.New((System.Threading.ThreadStart)null!));
-        Assert.Same(RealThread.CurrentThread, ThreadCalls.CurrentThread);
-        Assert.Equal(Environment.CurrentManagedThreadId, EnvironmentCalls.CurrentManagedThreadId);
+        Assert.Same(RealThread.CurrentThread, ThreadCalls.get_CurrentThread());
+        Assert.Equal(Environment.CurrentManagedThreadId, EnvironmentCalls.get_CurrentManagedThreadId());
         Assert.Equal(RealThread.CurrentThread.ManagedThreadId, ThreadCalls.get_ManagedThreadId(RealThread.CurrentThread));
     }
 }
