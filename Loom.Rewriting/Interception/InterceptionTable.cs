@@ -28,7 +28,9 @@ internal sealed class InterceptionTable
         _byMember = standIns
             .GroupBy(s => (s.Target.FullName, MemberName(s.Method)))
             .ToDictionary(g => g.Key, g => g.ToList());
-        _targets = standIns.Select(s => s.Target.FullName).ToHashSet(StringComparer.Ordinal);
+        // A class may declare only members that pass through or wait for a stand-in: its type is a target too,
+        // so its calls are classified and reported.
+        _targets = standIns.Select(s => s.Target.FullName).Concat(declared.Keys).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The Loom.Core module the stand-ins live in.</summary>

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Loom.Tests.EndToEnd;
 using Loom.Rewriting.Driver;
 using Loom.Rewriting.Interception;
+using Loom.Tests.EndToEnd;
 using Mono.Cecil;
 
 namespace Loom.Bench.Rewriting;
