@@ -29,6 +29,9 @@ public class RewrittenCoverageEndToEndTests(CoverageRunFixture run)
             var repo = "-p:LoomRepoRoot=" + run.RepositoryRoot + Path.DirectorySeparatorChar;
             var project = Path.Combine(root, "Coverage.NUnit");
 
+            // With --no-dependencies the library is built first, as the shared fixture does.
+            var library = CommandRunner.Run(Path.Combine(root, "Coverage.Library"), "dotnet", "build", "-c", configuration, "--no-dependencies", repo, "-nologo", "-v:q");
+            Assert.True(library.ExitCode == 0, library.Output);
             var build = CommandRunner.Run(project, "dotnet", "build", "-c", configuration, "--no-dependencies", repo, "-p:LoomFixtureRewrite=true", "-nologo", "-v:n", "-tl:off");
             Assert.True(build.ExitCode == 0, build.Output);
             Assert.Matches(@"Loom\.Rewriting: Coverage\.Library\.dll: \d+ call sites rewritten", build.Output);
