@@ -31,7 +31,8 @@ internal static class BuildTime
         {
             foreach (var rewrite in new[] { false, true })
             {
-                Directory.Delete(Path.Combine(test, "bin"), recursive: true);
+                if (Directory.Exists(Path.Combine(test, "bin")))
+                    Directory.Delete(Path.Combine(test, "bin"), recursive: true);
                 foreach (var dir in Directory.GetDirectories(Path.Combine(test, "obj")))
                     Directory.Delete(dir, recursive: true);
                 Add(times, (rewrite, true), Time(test, configuration, root, rewrite));
