@@ -26,7 +26,7 @@ internal sealed class InterceptionTable
         _declared = declared;
         StandIns = standIns;
         _byMember = standIns
-            .GroupBy(s => (s.Target.FullName, MemberName(s.Method)))
+            .GroupBy(s => (s.Target.FullName, s.Method.Name))
             .ToDictionary(g => g.Key, g => g.ToList());
         // A class may declare only members that pass through or wait for a stand-in: its type is a target too,
         // so its calls are classified and reported.
@@ -109,8 +109,6 @@ internal sealed class InterceptionTable
         }
         return null;
     }
-
-    private static string MemberName(MethodDefinition standIn) => standIn.Name;
 
     private static StandIn Describe(MethodDefinition method, TypeReference target)
     {

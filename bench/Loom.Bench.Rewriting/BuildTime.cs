@@ -75,14 +75,8 @@ internal static class BuildTime
 
     private static void Dotnet(string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed in {directory}:\n{output.Result}{error.Result}");
+        var result = CommandRunner.Run(directory, "dotnet", arguments);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed in {directory}:\n{result}");
     }
 }
