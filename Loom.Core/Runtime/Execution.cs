@@ -111,6 +111,9 @@ internal sealed class Execution
     /// <summary>The memory model's state for this execution: thread clocks and store histories.</summary>
     public MemoryModel Memory { get; }
 
+    /// <summary>The fields, array elements and opaque collections rewritten code shares, by object and field.</summary>
+    public Sharing.SharedMemory Shared { get; } = new();
+
     public LoomOptions Options { get; }
 
     /// <summary>The index of the next scheduling point.</summary>
