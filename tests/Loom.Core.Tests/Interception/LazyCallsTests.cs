@@ -155,6 +155,80 @@ public class LazyCallsTests
     }
 
     [Fact]
+    public void EnsureInitialized_without_a_lock_may_run_the_factory_twice_but_publishes_one_instance_and_with_a_lock_runs_it_once()
+    {
+        static ExplorationResult Model(bool locked) => LoomModel.Explore(() =>
+        {
+            var holder = new Holder();
+            var runs = new Counter();
+            Func<object> factory = () =>
+            {
+                runs.Increment("Initializer.cs", 1);
+                return new object();
+            };
+            var seen = new object[2];
+            Action User(int me) => () => seen[me] = locked
+                ? LazyInitializerCalls.EnsureInitialized(ref holder.Target, ref holder.Gate, factory, "Target", "Initializer.cs", 10 + me)
+                : LazyInitializerCalls.EnsureInitialized(ref holder.Target, factory, "Target", "Initializer.cs", 10 + me);
+            Rewritten.All(User(0), User(1));
+            Rewritten.Expect(ReferenceEquals(seen[0], seen[1]) && ReferenceEquals(seen[0], holder.Target), "one instance is published");
+            Rewritten.Expect(runs.Value == 1, $"the factory ran {runs.Value} times");
+        });
+
+        var publicationOnly = Model(locked: false);
+        Assert.Equal(FailureKind.Exception, publicationOnly.Failure?.Kind);
+        Assert.Contains("the factory ran 2 times", publicationOnly.Failure!.Message);
+        var locked = Model(locked: true);
+        Assert.True(locked.Passed, locked.Failure?.Report);
+        Assert.True(locked.Exhausted);
+    }
+
+    [Fact]
+    public void EnsureInitialized_with_a_flag_runs_the_factory_once_and_every_thread_sees_its_value()
+    {
+        var result = LoomModel.Explore(() =>
+        {
+            var holder = new Holder();
+            var runs = new Counter();
+            var seen = new int[2];
+            Action User(int me) => () => seen[me] = LazyInitializerCalls.EnsureInitialized(
+                ref holder.Number, ref holder.Initialized, ref holder.Gate, () =>
+                {
+                    runs.Increment("Flag.cs", 1);
+                    return 7;
+                }, "Number", "Flag.cs", 10 + me);
+            Rewritten.All(User(0), User(1));
+            Rewritten.Expect(seen[0] == 7 && seen[1] == 7, $"values {seen[0]}, {seen[1]}");
+            Rewritten.Expect(runs.Value == 1, $"the factory ran {runs.Value} times");
+        });
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.True(result.Exhausted);
+    }
+
+    [Fact]
+    public void Outside_an_execution_EnsureInitialized_is_the_real_one()
+    {
+        var holder = new Holder();
+        var first = LazyInitializerCalls.EnsureInitialized(ref holder.Target, "Target", "Real.cs", 1);
+        Assert.Same(first, LazyInitializerCalls.EnsureInitialized(ref holder.Target, () => new object(), "Target", "Real.cs", 2));
+        Assert.Equal(3, LazyInitializerCalls.EnsureInitialized(ref holder.Number, ref holder.Initialized, ref holder.Gate, () => 3, "Number", "Real.cs", 3));
+        Assert.NotNull(holder.Gate);
+        Assert.Throws<InvalidOperationException>(() => LazyInitializerCalls.EnsureInitialized(ref holder.Other, () => null!, "Other", "Real.cs", 4));
+        Assert.IsType<InvalidOperationException>(Loom.Tests.Threading.Run.ThrownInside(() =>
+            LazyInitializerCalls.EnsureInitialized(ref new Holder().Other, () => null!, "Other", "Inside.cs", 1)));
+    }
+
+    /// <summary>Fields to initialize, as a class under test has them.</summary>
+    private sealed class Holder
+    {
+        public object? Target;
+        public object? Other;
+        public object? Gate;
+        public int Number;
+        public bool Initialized;
+    }
+
+    [Fact]
     public void Outside_an_execution_the_stand_ins_are_the_real_Lazy()
     {
         var runs = 0;
