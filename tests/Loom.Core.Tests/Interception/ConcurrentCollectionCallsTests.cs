@@ -148,6 +148,104 @@ public class ConcurrentCollectionCallsTests
     }
 
     [Fact]
+    public void Two_consumers_that_check_IsEmpty_before_TryDequeue_are_found_and_TryDequeue_alone_passes()
+    {
+        static ExplorationResult Model(bool checkFirst) => LoomModel.Explore(() =>
+        {
+            var jobs = new ConcurrentQueue<string>();
+            ConcurrentQueueOfTCalls.Enqueue(jobs, "job", "Jobs.cs", 1);
+            var done = new Counter();
+            Action Consumer(int line) => () =>
+            {
+                if (checkFirst)
+                {
+                    if (ConcurrentQueueOfTCalls.get_IsEmpty(jobs, "Jobs.cs", line))
+                        return;
+                    Rewritten.Expect(ConcurrentQueueOfTCalls.TryDequeue(jobs, out _, "Jobs.cs", line + 1), "the queue was not empty, so there must be a job");
+                    done.Increment("Jobs.cs", line + 2);
+                }
+                else if (ConcurrentQueueOfTCalls.TryDequeue(jobs, out _, "Jobs.cs", line + 1))
+                {
+                    done.Increment("Jobs.cs", line + 2);
+                }
+            };
+            Rewritten.All(Consumer(10), Consumer(20));
+            Rewritten.Expect(done.Value == 1 && ConcurrentQueueOfTCalls.get_Count(jobs, "Jobs.cs", 30) == 0, "the job is done once");
+        });
+
+        var buggy = Model(checkFirst: true);
+        Assert.Equal(FailureKind.Exception, buggy.Failure?.Kind);
+        Assert.Contains("there must be a job", buggy.Failure!.Message);
+        var fixedModel = Model(checkFirst: false);
+        Assert.True(fixedModel.Passed, fixedModel.Failure?.Report);
+        Assert.True(fixedModel.Exhausted);
+    }
+
+    [Fact]
+    public void Popping_what_TryPeek_saw_is_found_to_pop_another_threads_push_and_TryPop_alone_passes()
+    {
+        static ExplorationResult Model(bool peekFirst) => LoomModel.Explore(() =>
+        {
+            var undo = new ConcurrentStack<int>();
+            ConcurrentStackOfTCalls.PushRange(undo, [1, 2], "Undo.cs", 1);
+            var popped = -1;
+            Rewritten.All(
+                () =>
+                {
+                    if (peekFirst && ConcurrentStackOfTCalls.TryPeek(undo, out var top, "Undo.cs", 10))
+                    {
+                        ConcurrentStackOfTCalls.TryPop(undo, out popped, "Undo.cs", 11);
+                        Rewritten.Expect(popped == top, $"peeked {top}, popped {popped}");
+                    }
+                    else
+                    {
+                        ConcurrentStackOfTCalls.TryPop(undo, out popped, "Undo.cs", 12);
+                    }
+                },
+                () => ConcurrentStackOfTCalls.Push(undo, 3, "Undo.cs", 20));
+            Rewritten.Expect(ConcurrentStackOfTCalls.ToArray(undo, "Undo.cs", 30).Length == 2, "two left");
+        });
+
+        var buggy = Model(peekFirst: true);
+        Assert.Equal(FailureKind.Exception, buggy.Failure?.Kind);
+        Assert.Contains("peeked 2, popped 3", buggy.Failure!.Message);
+        var fixedModel = Model(peekFirst: false);
+        Assert.True(fixedModel.Passed, fixedModel.Failure?.Report);
+    }
+
+    [Fact]
+    public void A_bag_gives_a_thread_its_own_newest_item_and_a_stealer_the_oldest_the_same_on_every_run()
+    {
+        static ExplorationResult Model(List<string> taken) => LoomModel.Explore(() =>
+        {
+            var bag = new ConcurrentBag<int>();
+            var mine = -1;
+            var stolen = -1;
+            var owner = ThreadCalls.New(() =>
+            {
+                ConcurrentBagOfTCalls.Add(bag, 1, "Bag.cs", 1);
+                ConcurrentBagOfTCalls.Add(bag, 2, "Bag.cs", 2);
+                ConcurrentBagOfTCalls.TryTake(bag, out mine, "Bag.cs", 3);
+            });
+            ThreadCalls.Start(owner, "Bag.cs", 4);
+            ThreadCalls.Join(owner, "Bag.cs", 5);
+            Rewritten.Expect(ConcurrentBagOfTCalls.TryPeek(bag, out var next, "Bag.cs", 6) && next == 1, "the stealer would take the oldest");
+            ConcurrentBagOfTCalls.TryTake(bag, out stolen, "Bag.cs", 7);
+            Rewritten.Expect(ConcurrentBagOfTCalls.get_IsEmpty(bag, "Bag.cs", 8) && bag.IsEmpty, "the real bag is empty too");
+            lock (taken)
+                taken.Add($"{mine},{stolen}");
+        });
+
+        var first = new List<string>();
+        var again = new List<string>();
+        var one = Model(first);
+        var two = Model(again);
+        Assert.True(one.Passed, one.Failure?.Report);
+        Assert.Equal(["2,1"], first.Distinct());
+        Assert.Equal(one.TraceHashes, two.TraceHashes);
+    }
+
+    [Fact]
     public void Outside_an_execution_the_dictionary_stand_ins_are_the_real_members()
     {
         var dictionary = new ConcurrentDictionary<string, int>();
@@ -162,5 +260,25 @@ public class ConcurrentCollectionCallsTests
             ConcurrentDictionaryOfTKeyTValueCalls.GetOrAdd(dictionary, "b", (Func<string, int>)null!, "Inside.cs", 1)));
         Assert.IsType<KeyNotFoundException>(Loom.Tests.Threading.Run.ThrownInside(() =>
             ConcurrentDictionaryOfTKeyTValueCalls.get_Item(dictionary, "a", "Inside.cs", 2)));
+    }
+
+    [Fact]
+    public void Outside_an_execution_the_queue_stack_and_bag_stand_ins_are_the_real_members()
+    {
+        var queue = new ConcurrentQueue<int>();
+        ConcurrentQueueOfTCalls.Enqueue(queue, 1, "Real.cs", 1);
+        Assert.True(ConcurrentQueueOfTCalls.TryPeek(queue, out var head, "Real.cs", 2) && head == 1);
+        Assert.True(ConcurrentQueueOfTCalls.TryDequeue(queue, out _, "Real.cs", 3));
+        Assert.True(queue.IsEmpty);
+        var stack = new ConcurrentStack<int>();
+        ConcurrentStackOfTCalls.PushRange(stack, [1, 2, 3], 1, 2, "Real.cs", 4);
+        var popped = new int[2];
+        Assert.Equal(2, ConcurrentStackOfTCalls.TryPopRange(stack, popped, "Real.cs", 5));
+        Assert.Equal([3, 2], popped);
+        var bag = new ConcurrentBag<int>();
+        ConcurrentBagOfTCalls.Add(bag, 5, "Real.cs", 6);
+        Assert.Equal(1, ConcurrentBagOfTCalls.get_Count(bag, "Real.cs", 7));
+        Assert.True(ConcurrentBagOfTCalls.TryTake(bag, out var taken, "Real.cs", 8) && taken == 5);
+        Assert.Throws<NullReferenceException>(() => ConcurrentQueueOfTCalls.Enqueue<int>(null!, 1, "Real.cs", 9));
     }
 }
