@@ -1,16 +1,16 @@
 using System;
-using System.Collections.Generic;
 using Loom.Runtime;
+using Loom.Threading.Models;
 using SystemChannels = System.Threading.Channels;
 
 namespace Loom.Threading.Channels;
 
 /// <summary>
-/// Mirrors <see cref="SystemChannels.Channel"/>: creates real System.Threading.Channels channels. Inside a Loom
-/// execution they are created with synchronous continuations allowed: the channel's own internals await with
-/// ConfigureAwait(false), which would send their continuations to the real thread pool, out of Loom's control.
-/// Run inline on the logical thread that completes them instead, they stay controlled, and the continuations of
-/// the code awaiting the channel still come back through the execution as separate steps.
+/// Mirrors <see cref="SystemChannels.Channel"/>. Inside a Loom execution it makes a model channel
+/// (<see cref="ChannelModel"/>, shared with the test build's stand-ins for System.Threading.Channels): a real
+/// <see cref="SystemChannels.Channel{T}"/> with the options' behaviour whose reader and writer operations are
+/// scheduling points, and whose waiting reads and writes complete on the logical thread that satisfies them, so the
+/// code awaiting them resumes under Loom's control. Outside an execution it makes the real channel.
 /// </summary>
 public static class Channel
 {
@@ -27,16 +27,7 @@ public static class Channel
     public static SystemChannels.Channel<T> CreateUnbounded<T>(SystemChannels.UnboundedChannelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (Controlled())
-        {
-            options = new SystemChannels.UnboundedChannelOptions
-            {
-                SingleReader = options.SingleReader,
-                SingleWriter = options.SingleWriter,
-                AllowSynchronousContinuations = true,
-            };
-        }
-        return SystemChannels.Channel.CreateUnbounded<T>(options);
+        return Controlled() ? ChannelModel.CreateUnbounded<T>(options) : SystemChannels.Channel.CreateUnbounded<T>(options);
     }
 
     /// <summary>Mirrors <see cref="SystemChannels.Channel.CreateBounded{T}(int)"/>.</summary>
@@ -62,17 +53,7 @@ public static class Channel
     public static SystemChannels.Channel<T> CreateBounded<T>(SystemChannels.BoundedChannelOptions options, Action<T>? itemDropped)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (Controlled())
-        {
-            options = new SystemChannels.BoundedChannelOptions(options.Capacity)
-            {
-                FullMode = options.FullMode,
-                SingleReader = options.SingleReader,
-                SingleWriter = options.SingleWriter,
-                AllowSynchronousContinuations = true,
-            };
-        }
-        return SystemChannels.Channel.CreateBounded(options, itemDropped);
+        return Controlled() ? ChannelModel.CreateBounded(options, itemDropped) : SystemChannels.Channel.CreateBounded(options, itemDropped);
     }
 
     /// <summary>Mirrors <see cref="SystemChannels.Channel.CreateUnboundedPrioritized{T}()"/>.</summary>
@@ -89,17 +70,7 @@ public static class Channel
     public static SystemChannels.Channel<T> CreateUnboundedPrioritized<T>(SystemChannels.UnboundedPrioritizedChannelOptions<T> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (Controlled())
-        {
-            options = new SystemChannels.UnboundedPrioritizedChannelOptions<T>
-            {
-                Comparer = options.Comparer ?? Comparer<T>.Default,
-                SingleReader = options.SingleReader,
-                SingleWriter = options.SingleWriter,
-                AllowSynchronousContinuations = true,
-            };
-        }
-        return SystemChannels.Channel.CreateUnboundedPrioritized(options);
+        return Controlled() ? ChannelModel.CreateUnboundedPrioritized(options) : SystemChannels.Channel.CreateUnboundedPrioritized(options);
     }
 
     private static bool Controlled() => LoomRuntime.Controlled("Channel.Create", null, 0) is not null;
