@@ -24,7 +24,7 @@ internal sealed class AssemblyRewriter
     public AssemblyRewriter(InterceptionTable table)
     {
         _table = table;
-        _passes = [new SynchronizationPass(table), new TasksAndTimersPass(table), new TimeAndRandomnessPass(table)];
+        _passes = [new SynchronizationPass(table), new TasksAndTimersPass(table), new TimeAndRandomnessPass(table), new LazyAndCollectionsPass(table)];
     }
 
     /// <summary>The passes, in the order they run.</summary>

@@ -7,7 +7,7 @@ namespace Loom.Rewriting.Passes;
 /// scope, <c>Interlocked</c>, <c>Volatile</c>, semaphores, events, wait handles, <c>CountdownEvent</c>,
 /// <c>Barrier</c>, <c>ReaderWriterLockSlim</c>, <c>SpinLock</c>, <c>SpinWait</c>, and a thread's identity
 /// (<c>Environment.CurrentManagedThreadId</c>): every intercepted type of <c>System.Threading</c> that is not a
-/// task, the thread pool or a timer.
+/// task, the thread pool, a timer, <c>LazyInitializer</c> or a channel.
 /// </summary>
 internal sealed class SynchronizationPass : CallRedirectPass
 {
@@ -22,5 +22,6 @@ internal sealed class SynchronizationPass : CallRedirectPass
         typeFullName == "System.Environment"
             ? member == "get_CurrentManagedThreadId"
             : typeFullName.StartsWith("System.Threading.", System.StringComparison.Ordinal)
-                && !TasksAndTimersPass.IsTaskOrTimerType(typeFullName);
+                && !TasksAndTimersPass.IsTaskOrTimerType(typeFullName)
+                && !LazyAndCollectionsPass.IsLazyOrCollectionType(typeFullName);
 }

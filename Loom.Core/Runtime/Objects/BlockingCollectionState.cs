@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Loom.Simulation;
@@ -35,16 +36,36 @@ internal sealed class BlockingCollectionState<T> : WaitableObject
     public bool Disposed { get; set; }
 
     /// <summary>Whether a take could go ahead now: an item, or nothing more will come.</summary>
-    public bool CanTake => Disposed || _real.Count > 0 || _real.IsAddingCompleted;
+    public bool CanTake => Ready(static real => real.Count > 0 || real.IsAddingCompleted);
 
     /// <summary>Whether an add could go ahead now: room, or adding is complete (and the add throws).</summary>
-    public bool CanAdd => Disposed || _real.BoundedCapacity < 0 || _real.Count < _real.BoundedCapacity || _real.IsAddingCompleted;
+    public bool CanAdd => Ready(static real => real.BoundedCapacity < 0 || real.Count < real.BoundedCapacity || real.IsAddingCompleted);
+
+    /// <summary>
+    /// Whether a waiter could go ahead: <paramref name="condition"/> on the real collection, or disposal (the operation
+    /// then throws). The real collection may have been disposed by a call Loom does not see (a <c>using</c> statement
+    /// calls IDisposable.Dispose): its members then throw, which the model takes as disposal.
+    /// </summary>
+    private bool Ready(Func<BlockingCollection<T>, bool> condition)
+    {
+        if (Disposed)
+            return true;
+        try
+        {
+            return condition(_real);
+        }
+        catch (ObjectDisposedException)
+        {
+            Disposed = true;
+            return true;
+        }
+    }
 
     /// <summary>Ends <paramref name="thread"/>'s coming wait after <paramref name="milliseconds"/> of virtual time.</summary>
     public void SetDeadline(LogicalThread thread, int milliseconds)
     {
         var deadline = new SimTimer(Execution.Clock, null, null, null);
-        deadline.Change(System.TimeSpan.FromMilliseconds(milliseconds), System.Threading.Timeout.InfiniteTimeSpan);
+        deadline.Change(TimeSpan.FromMilliseconds(milliseconds), System.Threading.Timeout.InfiniteTimeSpan);
         _deadlines[thread] = deadline;
     }
 
