@@ -73,6 +73,14 @@ public sealed class ExplorationResult
     /// </summary>
     public IReadOnlyList<string> TraceHashes { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// The shared fields, array elements and collections of rewritten code that this exploration found racing (two
+    /// threads, one writing, nothing ordering them), sorted by name. From the execution after each was found, its
+    /// accesses were scheduling points, so the interleavings through it were explored and the test's assertions
+    /// decided. Empty when nothing raced.
+    /// </summary>
+    public IReadOnlyList<string> RacingLocations { get; init; } = [];
+
     /// <summary>How many executions were restarted because a garbage collection may have moved memory they tracked by address.</summary>
     internal int GcRestarts { get; init; }
 

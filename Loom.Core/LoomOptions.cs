@@ -75,6 +75,15 @@ public sealed record LoomOptions
     public int MaxStoreHistory { get; init; } = DefaultMaxStoreHistory;
 
     /// <summary>
+    /// Report every data race on a shared field, array element or collection of rewritten code as a failure, with
+    /// the source lines of both accesses: two logical threads accessed it, at least one writing and not both volatile
+    /// or atomic, with no lock, volatile, Volatile or Interlocked operation ordering them. Default
+    /// <see langword="false"/>: a race makes the racing accesses scheduling points, and the test's own assertions
+    /// decide whether it matters, so a benign race is no failure.
+    /// </summary>
+    public bool ReportDataRaces { get; init; }
+
+    /// <summary>
     /// Replay exactly this schedule id (as printed in a failure or a test case name) instead of exploring.
     /// </summary>
     public string? Schedule { get; init; }

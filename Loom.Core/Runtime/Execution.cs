@@ -79,7 +79,15 @@ internal sealed class Execution
     private readonly AsyncOrder _continuations;
 
     public Execution(LoomOptions options, IExplorationStrategy strategy, List<StepRecord> steps, long seed)
+        : this(options, strategy, steps, seed, new Sharing.RacingLocations([]))
     {
+    }
+
+    /// <summary>An execution of an exploration that has found the <paramref name="racing"/> locations racing so far.</summary>
+    public Execution(LoomOptions options, IExplorationStrategy strategy, List<StepRecord> steps, long seed, Sharing.RacingLocations racing)
+    {
+        Shared = new Sharing.SharedMemory(this, racing);
+        _races = racing.Snapshot();
         Seed = seed;
         Options = options;
         _strategy = strategy;
@@ -112,7 +120,10 @@ internal sealed class Execution
     public MemoryModel Memory { get; }
 
     /// <summary>The fields, array elements and opaque collections rewritten code shares, by object and field.</summary>
-    public Sharing.SharedMemory Shared { get; } = new();
+    public Sharing.SharedMemory Shared { get; }
+
+    /// <summary>The locations earlier executions found racing, as this execution started: their accesses are its scheduling points.</summary>
+    private readonly int[] _races;
 
     public LoomOptions Options { get; }
 
@@ -156,7 +167,7 @@ internal sealed class Execution
     public bool Finished { get; private set; }
 
     /// <summary>The decisions that differ from the default choice: the schedule id of this execution.</summary>
-    public ScheduleId ScheduleId => new(_deviations);
+    public ScheduleId ScheduleId => new(_deviations, _races);
 
     public int NextObjectId() => _objectIds++;
 
@@ -449,12 +460,16 @@ internal sealed class Execution
     }
 
     /// <summary>
-    /// The model state of a memory location named by reference. A reference has no identity that survives the
-    /// garbage collector moving its object, so locations are keyed by address and the execution is restarted
-    /// (deterministically, with the same decisions) if a collection happens while any are known.
+    /// The model state of a memory location named by reference. A reference that <paramref name="thread"/> just took
+    /// from a field or element of rewritten code is that field of that object (<see cref="Sharing.SharedMemory.Resolve"/>),
+    /// which a garbage collection does not change. Any other reference has no identity that survives the collector
+    /// moving its object, so it is keyed by address and the execution is restarted (deterministically, with the same
+    /// decisions) if a collection happens while any such location is known.
     /// </summary>
-    public unsafe MemoryLocation LocationOf<TValue>(ref TValue location, string kind, string? name)
+    public unsafe MemoryLocation LocationOf<TValue>(LogicalThread thread, ref TValue location, string kind, string? name)
     {
+        if (Shared.Resolve(thread, ref location) is { } shared)
+            return Shared.ModelOf(shared, kind);
         CheckAddressesStable();
         var address = (nint)Unsafe.AsPointer(ref location);
         if (_byAddress.TryGetValue(address, out var existing))
@@ -464,6 +479,9 @@ internal sealed class Execution
         _objects.Add(created);
         return created;
     }
+
+    /// <summary>Adds a model object that is not keyed by reference or address (a shared field's store history).</summary>
+    public void Track(ModelObject created) => _objects.Add(created);
 
     private void CheckAddressesStable()
     {
