@@ -26,6 +26,9 @@ internal sealed class SharedLocation
     /// <summary>Whether it was accessed as volatile (acquire and release), so its races are intended, not data races.</summary>
     public bool Volatile { get; set; }
 
+    /// <summary>How many stores rewritten code made to it in this execution: a spinning reader waits for this to change.</summary>
+    public int Writes { get; set; }
+
     /// <summary>Whether this execution already reported a race on it.</summary>
     public bool RaceNoted { get; set; }
 

@@ -27,6 +27,21 @@ internal sealed class SharedMemory
     private readonly Dictionary<Key, SharedLocation> _locations = new(KeyComparer.Instance);
     private readonly List<NotedAddress[]?> _noted = new();
     private readonly List<int> _nextNote = new();
+
+    /// <summary>
+    /// Per thread, the step of its last unscheduled access and how many it made at that step: a thread that spins on a
+    /// field nobody else has written yet would otherwise never reach a scheduling point.
+    /// </summary>
+    private readonly List<(int Step, int Count)> _unscheduled = new();
+
+    /// <summary>After this many accesses without a scheduling point, a thread's next access is one.</summary>
+    private const int MaxUnscheduled = 1000;
+
+    /// <summary>A thread that reads one racing location this many times in a row while nobody writes it is spinning.</summary>
+    private const int SpinReads = 64;
+
+    /// <summary>Per thread, the racing location it read last, that location's write count then, and how many reads in a row.</summary>
+    private readonly List<(SharedLocation? Location, int Writes, int Count)> _spins = new();
     private List<RaceFound>? _found;
 
     public SharedMemory(Execution execution, RacingLocations racing)
@@ -65,8 +80,11 @@ internal sealed class SharedMemory
     public void Access(LogicalThread me, object owner, string what, bool write, string? file, int line)
     {
         var location = Locate(new Key(owner, RacingLocations.Hash(what), KeyKind.Contents), owner, what);
+        var access = write ? AccessKind.Write : AccessKind.Read;
         if (location.Racing)
-            Schedule(me, location, write ? "write" : "read", write ? AccessKind.Write : AccessKind.Read, file, line, weak: false);
+            Schedule(me, location, write ? "write" : "read", access, file, line, weak: false);
+        else
+            Pace(me, location, access, file, line);
         Check(me, location, write, file, line, ordered: false);
     }
 
@@ -133,12 +151,16 @@ internal sealed class SharedMemory
         if (location.Racing)
         {
             var model = ModelOf(location, TypeNames.Of<T>());
-            Schedule(me, location, ordered ? "volatile read" : "read", AccessKind.Read, file, line, weak: _execution.Memory.Weak);
+            var spinning = Spinning(me, location);
+            Schedule(me, location, ordered ? "volatile read" : "read", AccessKind.Read, file, line, weak: _execution.Memory.Weak, spinning);
+            if (spinning)
+                _execution.Memory.OnYield(me);
             Check(me, location, write: false, file, line, ordered);
             var value = _execution.Memory.Load(me, model, real, order, file, line);
             _execution.RecordValue(me, value);
             return value;
         }
+        Pace(me, location, AccessKind.Read, file, line);
         Check(me, location, write: false, file, line, ordered);
         if (location.Model is { } known)
             return _execution.Memory.Load(me, known, real, order, file, line, mayReadOlder: false);
@@ -152,7 +174,10 @@ internal sealed class SharedMemory
             location.Volatile = true;
         if (location.Racing)
             Schedule(me, location, ordered ? "volatile write" : "write", AccessKind.Write, file, line, weak: false);
+        else
+            Pace(me, location, AccessKind.Write, file, line);
         Check(me, location, write: true, file, line, ordered);
+        location.Writes++;
         // A volatile store releases: later acquiring loads need its clock, so it is remembered from the first.
         var model = location.Model ?? (location.Racing || ordered ? ModelOf(location, TypeNames.Of<T>()) : null);
         if (model is not null)
@@ -162,10 +187,48 @@ internal sealed class SharedMemory
             _execution.RecordValue(me, value);
     }
 
-    private void Schedule(LogicalThread me, SharedLocation location, string api, AccessKind access, string? file, int line, bool weak)
+    private void Schedule(LogicalThread me, SharedLocation location, string api, AccessKind access, string? file, int line, bool weak, bool yields = false)
     {
         var model = location.Model ??= NewModel(location, "field");
-        _execution.Schedule(me, new Operation(api, access, model, file, line, weak ? OperationFlags.WeakLoad : OperationFlags.None));
+        var flags = (weak ? OperationFlags.WeakLoad : OperationFlags.None) | (yields ? OperationFlags.Yield : OperationFlags.None);
+        _execution.Schedule(me, new Operation(api, access, model, file, line, flags));
+    }
+
+    /// <summary>
+    /// Whether this read of a racing location is one of a spin: the thread has read it <see cref="SpinReads"/> times in
+    /// a row and nobody wrote it meanwhile. The read then yields, as Thread.Yield does, so the strategy runs the
+    /// threads the spinner waits for and the spin ends, instead of reaching the step bound on the default schedule.
+    /// </summary>
+    private bool Spinning(LogicalThread me, SharedLocation location)
+    {
+        while (_spins.Count <= me.Number)
+            _spins.Add((null, 0, 0));
+        var (last, writes, count) = _spins[me.Number];
+        count = ReferenceEquals(last, location) && writes == location.Writes ? count + 1 : 1;
+        var spinning = count >= SpinReads;
+        _spins[me.Number] = (location, location.Writes, spinning ? 0 : count);
+        return spinning;
+    }
+
+    /// <summary>
+    /// Makes every <see cref="MaxUnscheduled"/>-th access in a row without a scheduling point one, so a thread spinning on
+    /// a plain field lets the strategy run others and a loop that never ends meets the step bound instead of stalling.
+    /// Which accesses these are depends only on the thread's own past, so replays agree.
+    /// </summary>
+    private void Pace(LogicalThread me, SharedLocation location, AccessKind access, string? file, int line)
+    {
+        while (_unscheduled.Count <= me.Number)
+            _unscheduled.Add((-1, 0));
+        var (step, count) = _unscheduled[me.Number];
+        count = step == _execution.Step ? count + 1 : 1;
+        if (count >= MaxUnscheduled)
+        {
+            // So many accesses with no scheduling point are most likely a spin: the point yields.
+            Schedule(me, location, access == AccessKind.Read ? "read" : "write", access, file, line, weak: false, yields: true);
+            _execution.Memory.OnYield(me);
+            count = 0;
+        }
+        _unscheduled[me.Number] = (_execution.Step, count);
     }
 
     private void Check(LogicalThread me, SharedLocation location, bool write, string? file, int line, bool ordered)

@@ -144,6 +144,44 @@ public class SharedFieldTests
         Assert.Equal(0, result.GcRestarts);
     }
 
+    [Fact]
+    public void A_thread_spinning_on_a_plain_field_lets_the_writer_run()
+    {
+        var result = LoomModel.Explore(() =>
+        {
+            var flag = new Flag();
+            Rewritten.All(
+                () =>
+                {
+                    while (!flag.Get("Spin.cs", 1))
+                    {
+                    }
+                },
+                () => flag.Set("Spin.cs", 2));
+        });
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.Contains("Flag.value", result.RacingLocations);
+    }
+
+    [Fact]
+    public void A_livelock_that_allocates_is_reported_as_the_step_bound_with_no_collection_restart()
+    {
+        var result = LoomModel.Explore(
+            () =>
+            {
+                var flag = new Flag();
+                Rewritten.All(() =>
+                {
+                    // Waits for a flag no thread sets, allocating as it goes: about a megabyte per scheduling point.
+                    while (!flag.Get("Livelock.cs", 1))
+                        _ = new byte[1024];
+                });
+            },
+            new LoomOptions { MaxSteps = 200 });
+        Assert.Equal(FailureKind.StepBoundExceeded, result.Failure?.Kind);
+        Assert.Equal(0, result.GcRestarts);
+    }
+
     private static void CheckThenAct()
     {
         var cache = new Cache();
