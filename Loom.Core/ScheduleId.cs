@@ -18,9 +18,10 @@ namespace Loom;
 /// </para>
 /// <para>
 /// A schedule of code whose shared fields raced in earlier executions starts with
-/// <c>races=</c> and those locations (six hex digits each, a hash of the field's name, comma-separated): their
+/// <c>races:</c> and those locations (six hex digits each, a hash of the field's name, separated by dots; no
+/// character a test filter treats specially): their
 /// accesses are scheduling points of this schedule, so the steps count them. For example
-/// <c>races=3fa2c1 1@7</c>; <c>races=3fa2c1</c> alone takes the default choice everywhere.
+/// <c>races:3fa2c1.09bc00 1@7</c>; <c>races:3fa2c1</c> alone takes the default choice everywhere.
 /// </para>
 /// </summary>
 public sealed class ScheduleId : IEquatable<ScheduleId>
@@ -32,7 +33,7 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
     public const string DefaultText = "0";
 
     /// <summary>The prefix of the token that lists the racing locations.</summary>
-    private const string RacesPrefix = "races=";
+    private const string RacesPrefix = "races:";
 
     /// <summary>The largest location hash: six hex digits.</summary>
     private const int MaxRace = 0xFFFFFF;
@@ -143,7 +144,7 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
             var list = end < 0 ? body[RacesPrefix.Length..] : body[RacesPrefix.Length..end];
             if (!TryParseRaces(list, out races))
             {
-                error = $"Schedule id '{text}': '{RacesPrefix}{list}' is not a comma-separated list of racing locations, six hex digits each (for example {RacesPrefix}3fa2c1,09bc00).";
+                error = $"Schedule id '{text}': '{RacesPrefix}{list}' is not a dot-separated list of racing locations, six hex digits each (for example {RacesPrefix}3fa2c1.09bc00).";
                 return false;
             }
             body = end < 0 ? DefaultText : body[(end + 1)..].Trim();
@@ -175,7 +176,7 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
 
     private static bool TryParseRaces(string list, out int[] races)
     {
-        var parts = list.Split(',');
+        var parts = list.Split('.');
         races = new int[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
@@ -239,7 +240,7 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
     {
         var sb = new StringBuilder();
         if (_races.Length > 0)
-            sb.Append(RacesPrefix).AppendJoin(',', _races.Select(r => r.ToString("x6", CultureInfo.InvariantCulture)));
+            sb.Append(RacesPrefix).AppendJoin('.', _races.Select(r => r.ToString("x6", CultureInfo.InvariantCulture)));
         else if (_decisions.Length == 0)
             return DefaultText;
         foreach (var d in _decisions)

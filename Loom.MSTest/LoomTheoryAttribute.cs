@@ -34,6 +34,7 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
     private long? _firstSeed;
     private int? _pctDepth;
     private int? _maxSteps;
+    private bool? _reportDataRaces;
     private int? _maxCases;
     private int? _maxListedSchedules;
 
@@ -64,6 +65,13 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
 
     /// <summary>The most scheduling points one execution may take before it fails as a livelock. Default 100,000.</summary>
     public int MaxSteps { get => _maxSteps ?? LoomOptions.DefaultMaxSteps; set => _maxSteps = value; }
+
+    /// <summary>
+    /// Fail on every data race on a shared field, array element or collection of the rewritten code, naming both
+    /// accesses' source lines. Default <see langword="false"/>: a race makes the racing accesses scheduling points and
+    /// the test's own assertions decide, so a benign race is no failure.
+    /// </summary>
+    public bool ReportDataRaces { get => _reportDataRaces ?? false; set => _reportDataRaces = value; }
 
     /// <summary>Replay exactly this schedule id (as a failure prints it): the theory then has one test, that schedule.</summary>
     public string? Schedule { get; set; }
@@ -101,6 +109,7 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
         PctDepth = _pctDepth,
         MaxSteps = _maxSteps,
         Schedule = Schedule,
+        ReportDataRaces = _reportDataRaces,
         MaxCases = _maxCases,
         MaxListedSchedules = _maxListedSchedules,
     };

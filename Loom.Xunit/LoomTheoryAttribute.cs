@@ -32,6 +32,7 @@ public sealed class LoomTheoryAttribute : FactAttribute
     private long? _firstSeed;
     private int? _pctDepth;
     private int? _maxSteps;
+    private bool? _reportDataRaces;
     private int? _maxCases;
     private int? _maxListedSchedules;
 
@@ -64,6 +65,13 @@ public sealed class LoomTheoryAttribute : FactAttribute
     public int MaxSteps { get => _maxSteps ?? LoomOptions.DefaultMaxSteps; set => _maxSteps = value; }
 
     /// <summary>
+    /// Fail on every data race on a shared field, array element or collection of the rewritten code, naming both
+    /// accesses' source lines. Default <see langword="false"/>: a race makes the racing accesses scheduling points and
+    /// the test's own assertions decide, so a benign race is no failure.
+    /// </summary>
+    public bool ReportDataRaces { get => _reportDataRaces ?? false; set => _reportDataRaces = value; }
+
+    /// <summary>
     /// Replay exactly this schedule id (as printed by a failure or shown in a case name): the theory then has one
     /// case, that schedule.
     /// </summary>
@@ -92,6 +100,7 @@ public sealed class LoomTheoryAttribute : FactAttribute
         PctDepth = _pctDepth,
         MaxSteps = _maxSteps,
         Schedule = Schedule,
+        ReportDataRaces = _reportDataRaces,
         MaxCases = _maxCases,
         MaxListedSchedules = _maxListedSchedules,
     };

@@ -40,7 +40,7 @@ public class SharedFieldTests
         Assert.Contains("check-then-act: 2 connections", buggy.Failure!.Message);
         Assert.Contains(buggy.Failure.Trace, step => step.File == "Cache.cs" && step.Line == 10 && step.Target!.StartsWith("Cache.connection", StringComparison.Ordinal));
         Assert.Contains("Cache.connection", buggy.RacingLocations);
-        Assert.StartsWith("races=", buggy.Failure.ScheduleId, StringComparison.Ordinal);
+        Assert.StartsWith("races:", buggy.Failure.ScheduleId, StringComparison.Ordinal);
 
         var fixedModel = Model(locked: true);
         Assert.True(fixedModel.Passed, fixedModel.Failure?.Report);
