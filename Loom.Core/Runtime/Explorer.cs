@@ -308,7 +308,16 @@ internal sealed class Explorer
             _current = execution;
             execution.Run(_body);
             if (!execution.RestartRequested)
+            {
+                // A seeded execution that found a new race runs again with the same seed and the racing accesses
+                // as scheduling points: each seed is its own case, so it must not leave the race unexplored.
+                if (strategy is SeededStrategy && execution.Failure is null && !execution.Pruned && Learn(racing, execution, strategy))
+                {
+                    strategy.RestartExecution();
+                    continue;
+                }
                 return execution;
+            }
             if (execution.UnnestStep is { } unnest)
             {
                 // The same decisions again, with that work on a worker. A hint that did not help means the

@@ -60,6 +60,21 @@ public class SharedFieldTests
         Assert.Equal(1, replayed.Executions);
     }
 
+    [Theory]
+    [InlineData(LoomStrategy.Random)]
+    [InlineData(LoomStrategy.Pct)]
+    public void A_seed_that_finds_a_race_runs_again_with_the_racing_accesses_as_scheduling_points(LoomStrategy strategy)
+    {
+        var one = LoomModel.Explore(CheckThenActTolerant, new LoomOptions { Strategy = strategy, Iterations = 1, Seed = 7 });
+
+        // PCT's probe execution measures the default schedule's length first, and learns the race there.
+        Assert.Equal(strategy == LoomStrategy.Pct ? 2 : 1, one.Executions);
+        Assert.Contains("Cache.connection", one.RacingLocations);
+        Assert.StartsWith("races:", one.Schedules[^1], StringComparison.Ordinal);
+        var many = LoomModel.Explore(CheckThenAct, new LoomOptions { Strategy = strategy, Iterations = 200, Seed = 1 });
+        Assert.Equal(FailureKind.Exception, many.Failure?.Kind);
+    }
+
     [Fact]
     public void A_benign_race_passes_unless_data_races_are_reported()
     {
@@ -180,6 +195,12 @@ public class SharedFieldTests
             new LoomOptions { MaxSteps = 200 });
         Assert.Equal(FailureKind.StepBoundExceeded, result.Failure?.Kind);
         Assert.Equal(0, result.GcRestarts);
+    }
+
+    private static void CheckThenActTolerant()
+    {
+        var cache = new Cache();
+        Rewritten.All(() => cache.Connect("Cache.cs", 10), () => cache.Connect("Cache.cs", 10));
     }
 
     private static void CheckThenAct()
