@@ -306,7 +306,14 @@ internal sealed class Execution
     /// new thread at once): a continuation touches state Loom cannot see, so when it runs matters.
     /// <paramref name="owner"/> is the simulated node the work belongs to: the work of a crashed node is dropped.
     /// </summary>
-    public void QueueWork(Action work, WorkName name, string what, IWorkOwner? owner = null)
+    public void QueueWork(Action work, WorkName name, string what, IWorkOwner? owner = null) => QueueWork(work, name, what, owner, null);
+
+    /// <summary>
+    /// Queues work that also happens after <paramref name="after"/>: what a thread knew when it armed the timer
+    /// whose firing queues the work. A timer fires from whichever thread moves virtual time on, and the code that
+    /// armed it (an async method before its <c>await Task.Delay</c>) must still happen before what the timer resumes.
+    /// </summary>
+    public void QueueWork(Action work, WorkName name, string what, IWorkOwner? owner, Exploration.VectorClock? after)
     {
         var poster = LogicalThread.Current;
         if (poster?.Execution != this)
@@ -352,6 +359,8 @@ internal sealed class Execution
             }
             _strategy.OnSpawn(poster, thread);
             Memory.OnSpawn(poster, thread);
+            if (after is not null)
+                Memory.Acquire(thread, after);
         }
     }
 

@@ -71,6 +71,12 @@ internal sealed class MemoryModel
         _yielded.Remove(child.Number);
     }
 
+    /// <summary>What <paramref name="thread"/> has seen so far, for an edge to code that runs later (a timer it arms).</summary>
+    public VectorClock Snapshot(LogicalThread thread) => ClockOf(thread.Number).Copy();
+
+    /// <summary>Makes everything <paramref name="seen"/> records happen before <paramref name="thread"/>'s next operations.</summary>
+    public void Acquire(LogicalThread thread, VectorClock seen) => ClockOf(thread.Number).Join(seen);
+
     /// <summary>Remembers what a finished thread did, for the threads that join it.</summary>
     public void OnFinish(LogicalThread thread) => _finished[thread.Number] = ClockOf(thread.Number).Copy();
 
