@@ -11,7 +11,7 @@ namespace Loom.Rewriting.Driver;
 
 /// <summary>
 /// Rewrites one assembly: reads it with its symbols, runs every pass over every method body that calls an
-/// intercepted type, and writes the new assembly with a portable PDB that matches the new IL (the sequence points
+/// intercepted type or accesses a field or an array element, and writes the new assembly with a portable PDB that matches the new IL (the sequence points
 /// stay on the original instructions, so traces and coverage show the original lines). The strong-name identity
 /// (the public key) is kept; the signature, no longer valid, is not claimed (.NET does not verify it). A
 /// ReadyToRun image loses its native code and keeps its IL, which the runtime then compiles as usual.
@@ -24,7 +24,8 @@ internal sealed class AssemblyRewriter
     public AssemblyRewriter(InterceptionTable table)
     {
         _table = table;
-        _passes = [new SynchronizationPass(table), new TasksAndTimersPass(table), new TimeAndRandomnessPass(table)];
+        // The fields pass runs last: the call passes name a call's ref argument from the ldflda before it.
+        _passes = [new SynchronizationPass(table), new TasksAndTimersPass(table), new TimeAndRandomnessPass(table), new FieldsPass(table)];
     }
 
     /// <summary>The passes, in the order they run.</summary>
@@ -51,7 +52,7 @@ internal sealed class AssemblyRewriter
         {
             foreach (var method in type.Methods)
             {
-                if (!method.HasBody || !CallsATarget(method))
+                if (!method.HasBody || !(CallsATarget(method) || FieldsPass.Touches(method.Body)))
                     continue;
                 changed |= RewriteMethod(method, report);
             }

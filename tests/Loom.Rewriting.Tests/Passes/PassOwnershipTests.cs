@@ -13,7 +13,7 @@ public class PassOwnershipTests
     {
         using var module = ModuleDefinition.ReadModule(typeof(Loom.Interception.InterceptsAttribute).Assembly.Location, new ReaderParameters { InMemory = true });
         var table = InterceptionTable.Read(module);
-        var passes = new AssemblyRewriter(table).Passes.Cast<Loom.Rewriting.Passes.CallRedirectPass>().ToList();
+        var passes = new AssemblyRewriter(table).Passes.OfType<Loom.Rewriting.Passes.CallRedirectPass>().ToList();
 
         var wrong = table.StandIns
             .Select(s => (StandIn: s, Owners: passes.Where(p => p.Owns(s.Target.FullName, s.Method.Name == "New" ? ".ctor" : s.Method.Name)).Select(p => p.Concern).ToList()))
