@@ -66,12 +66,45 @@ internal sealed class SharedMemory
         Store(me, Field(owner, handle, name), ref field, value, order, file, line);
 
     /// <summary>A load of an array element.</summary>
-    public T LoadElement<T>(LogicalThread me, T[] array, nint index, ref T element, string? file, int line) =>
-        Load(me, Element(array, index), ref element, MemoryOrder.Plain, file, line);
+    public T LoadElement<T>(LogicalThread me, T[] array, nint index, ref T element, string? file, int line)
+    {
+        if (!Typed(array))
+        {
+            Untyped(me, Element(array, index), write: false, file, line);
+            return element;
+        }
+        return Load(me, Element(array, index), ref element, MemoryOrder.Plain, file, line);
+    }
 
     /// <summary>A store to an array element; writes real memory.</summary>
-    public void StoreElement<T>(LogicalThread me, T[] array, nint index, ref T element, T value, string? file, int line) =>
+    public void StoreElement<T>(LogicalThread me, T[] array, nint index, ref T element, T value, string? file, int line)
+    {
+        if (!Typed(array))
+        {
+            Untyped(me, Element(array, index), write: true, file, line);
+            element = value;
+            return;
+        }
         Store(me, Element(array, index), ref element, value, MemoryOrder.Plain, file, line);
+    }
+
+    /// <summary>
+    /// Whether the instruction's element type is the array's: C# reads a <c>bool[]</c> with <c>ldelem.u1</c> and writes
+    /// it with <c>stelem.i1</c>, a <c>char[]</c> or an enum array as integers, so one element can arrive as several
+    /// types. Their stores are not kept as values, which would not compare across the types: such an element is
+    /// race-checked and, once racing, a scheduling point, but its loads always read real memory.
+    /// </summary>
+    private static bool Typed<T>(T[] array) => !typeof(T).IsValueType || array.GetType() == typeof(T[]);
+
+    private void Untyped(LogicalThread me, SharedLocation location, bool write, string? file, int line)
+    {
+        var access = write ? AccessKind.Write : AccessKind.Read;
+        if (location.Racing)
+            Schedule(me, location, write ? "write" : "read", access, file, line, weak: false);
+        else
+            Pace(me, location, access, file, line);
+        Check(me, location, write, file, line, ordered: false);
+    }
 
     /// <summary>
     /// An operation on an object whose insides Loom does not see (an ordinary collection): a read or a write of its
@@ -79,13 +112,7 @@ internal sealed class SharedMemory
     /// </summary>
     public void Access(LogicalThread me, object owner, string what, bool write, string? file, int line)
     {
-        var location = Locate(new Key(owner, RacingLocations.Hash(what), KeyKind.Contents), owner, what);
-        var access = write ? AccessKind.Write : AccessKind.Read;
-        if (location.Racing)
-            Schedule(me, location, write ? "write" : "read", access, file, line, weak: false);
-        else
-            Pace(me, location, access, file, line);
-        Check(me, location, write, file, line, ordered: false);
+        Untyped(me, Locate(new Key(owner, RacingLocations.Hash(what), KeyKind.Contents), owner, what), write, file, line);
     }
 
     /// <summary>Remembers that <paramref name="field"/> is this object's field, for the next stand-in that receives the reference.</summary>
