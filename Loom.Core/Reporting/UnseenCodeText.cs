@@ -30,7 +30,7 @@ internal static class UnseenCodeText
             var more = calls.Count - named.Count;
             parts.Add($"not controlled (no model yet, they ran as written): {string.Join(", ", named)}{(more > 0 ? $" and {more} more" : "")}");
         }
-        return "the threads ran code Loom did not see, so its interleavings were not explored and this result covers less than it says; " +
+        return "the threads ran code Loom did not see, whose interleavings were not explored: " +
             string.Join("; ", parts) + " (docs/rewriting.md, \"Code Loom did not see\")";
     }
 
