@@ -41,7 +41,8 @@ internal sealed class UnseenCodeLog
     /// <summary>Records a call into <paramref name="assembly"/>; fails the execution if the options ask for it.</summary>
     public void Called(LogicalThread me, string assembly, string? file, int line)
     {
-        AddAssembly(assembly, SourceText.Location(file, line));
+        if (_assemblies?.ContainsKey(assembly) != true)
+            AddAssembly(assembly, SourceText.Location(file, line));
         if (me.Execution.Options.FailOnUnseenCode)
         {
             throw StandIn.Uncontrolled(me,
