@@ -116,6 +116,15 @@ public sealed record LoomOptions
     public bool DeterminismCheck { get; init; }
 
     /// <summary>
+    /// Fail an execution whose threads run code Loom did not see (docs/rewriting.md, "Code Loom did not see"): a call
+    /// into an assembly the test build did not rewrite although it uses System.Threading, tasks, timers or the clock,
+    /// or a call the rewriter left as written because Loom does not model it yet. The failure is
+    /// <see cref="FailureKind.UncontrolledConcurrency"/> at the call's line. Default <see langword="false"/>: the
+    /// run goes on and its <see cref="ExplorationResult.Summary"/> carries a warning naming that code.
+    /// </summary>
+    public bool FailOnUnseenCode { get; init; }
+
+    /// <summary>
     /// Whether queued work may run on the OS thread of the thread that chose it (Execution.Transfer). Only tests
     /// turn it off, to check that explorations are the same either way.
     /// </summary>

@@ -35,6 +35,7 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
     private int? _pctDepth;
     private int? _maxSteps;
     private bool? _reportDataRaces;
+    private bool? _failOnUnseenCode;
     private int? _maxCases;
     private int? _maxListedSchedules;
 
@@ -73,6 +74,13 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
     /// </summary>
     public bool ReportDataRaces { get => _reportDataRaces ?? false; set => _reportDataRaces = value; }
 
+    /// <summary>
+    /// Fail when the threads call code Loom did not see: a package assembly the build did not rewrite although it uses
+    /// System.Threading, tasks, timers or the clock, or a call Loom does not model yet, at the call's line. Default
+    /// <see langword="false"/>: the test's result names that code in a warning (docs/rewriting.md, "Code Loom did not see").
+    /// </summary>
+    public bool FailOnUnseenCode { get => _failOnUnseenCode ?? false; set => _failOnUnseenCode = value; }
+
     /// <summary>Replay exactly this schedule id (as a failure prints it): the theory then has one test, that schedule.</summary>
     public string? Schedule { get; set; }
 
@@ -110,6 +118,7 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
         MaxSteps = _maxSteps,
         Schedule = Schedule,
         ReportDataRaces = _reportDataRaces,
+        FailOnUnseenCode = _failOnUnseenCode,
         MaxCases = _maxCases,
         MaxListedSchedules = _maxListedSchedules,
     };

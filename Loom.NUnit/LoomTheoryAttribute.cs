@@ -43,6 +43,7 @@ public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFi
     private int? _pctDepth;
     private int? _maxSteps;
     private bool? _reportDataRaces;
+    private bool? _failOnUnseenCode;
     private int? _maxCases;
     private int? _maxListedSchedules;
 
@@ -77,6 +78,13 @@ public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFi
     /// the test's own assertions decide, so a benign race is no failure.
     /// </summary>
     public bool ReportDataRaces { get => _reportDataRaces ?? false; set => _reportDataRaces = value; }
+
+    /// <summary>
+    /// Fail when the threads call code Loom did not see: a package assembly the build did not rewrite although it uses
+    /// System.Threading, tasks, timers or the clock, or a call Loom does not model yet, at the call's line. Default
+    /// <see langword="false"/>: the test's result names that code in a warning (docs/rewriting.md, "Code Loom did not see").
+    /// </summary>
+    public bool FailOnUnseenCode { get => _failOnUnseenCode ?? false; set => _failOnUnseenCode = value; }
 
     /// <summary>
     /// Replay exactly this schedule id (as a failure prints it; <c>1@3 0@5</c> and <c>1@3_0@5</c> are the same):
@@ -129,6 +137,7 @@ public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFi
         MaxSteps = _maxSteps,
         Schedule = Schedule,
         ReportDataRaces = _reportDataRaces,
+        FailOnUnseenCode = _failOnUnseenCode,
         MaxCases = _maxCases,
         MaxListedSchedules = _maxListedSchedules,
     };

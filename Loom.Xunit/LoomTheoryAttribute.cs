@@ -33,6 +33,7 @@ public sealed class LoomTheoryAttribute : FactAttribute
     private int? _pctDepth;
     private int? _maxSteps;
     private bool? _reportDataRaces;
+    private bool? _failOnUnseenCode;
     private int? _maxCases;
     private int? _maxListedSchedules;
 
@@ -72,6 +73,13 @@ public sealed class LoomTheoryAttribute : FactAttribute
     public bool ReportDataRaces { get => _reportDataRaces ?? false; set => _reportDataRaces = value; }
 
     /// <summary>
+    /// Fail when the threads call code Loom did not see: a package assembly the build did not rewrite although it uses
+    /// System.Threading, tasks, timers or the clock, or a call Loom does not model yet, at the call's line. Default
+    /// <see langword="false"/>: the test's result names that code in a warning (docs/rewriting.md, "Code Loom did not see").
+    /// </summary>
+    public bool FailOnUnseenCode { get => _failOnUnseenCode ?? false; set => _failOnUnseenCode = value; }
+
+    /// <summary>
     /// Replay exactly this schedule id (as printed by a failure or shown in a case name): the theory then has one
     /// case, that schedule.
     /// </summary>
@@ -101,6 +109,7 @@ public sealed class LoomTheoryAttribute : FactAttribute
         MaxSteps = _maxSteps,
         Schedule = Schedule,
         ReportDataRaces = _reportDataRaces,
+        FailOnUnseenCode = _failOnUnseenCode,
         MaxCases = _maxCases,
         MaxListedSchedules = _maxListedSchedules,
     };

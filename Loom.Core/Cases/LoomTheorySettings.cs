@@ -55,6 +55,9 @@ public sealed record LoomTheorySettings
     /// <summary>Whether every data race on a shared field fails the test (<see cref="LoomOptions.ReportDataRaces"/>).</summary>
     public bool? ReportDataRaces { get; init; }
 
+    /// <summary>Whether a call into code Loom did not see fails the test (<see cref="LoomOptions.FailOnUnseenCode"/>).</summary>
+    public bool? FailOnUnseenCode { get; init; }
+
     /// <summary>For exhaustive theories: the most cases discovery lists before it groups schedules.</summary>
     public int? MaxCases { get; init; }
 
@@ -167,6 +170,8 @@ public sealed record LoomTheorySettings
             options = options with { MaxSteps = steps };
         if (ReportDataRaces is { } races)
             options = options with { ReportDataRaces = races };
+        if (FailOnUnseenCode is { } unseen)
+            options = options with { FailOnUnseenCode = unseen };
         return options;
     }
 
@@ -196,6 +201,7 @@ public sealed record LoomTheorySettings
         Add("maxSteps", MaxSteps);
         Add("schedule", Schedule);
         Add("races", ReportDataRaces);
+        Add("unseen", FailOnUnseenCode);
         Add("maxCases", MaxCases);
         Add("maxListed", MaxListedSchedules);
         return KeyValueText.Write(pairs);
@@ -220,6 +226,7 @@ public sealed record LoomTheorySettings
                 "maxSteps" => settings with { MaxSteps = KeyValueText.ParseInt(key, value) },
                 "schedule" => settings with { Schedule = value },
                 "races" => settings with { ReportDataRaces = bool.Parse(value) },
+                "unseen" => settings with { FailOnUnseenCode = bool.Parse(value) },
                 "maxCases" => settings with { MaxCases = KeyValueText.ParseInt(key, value) },
                 "maxListed" => settings with { MaxListedSchedules = KeyValueText.ParseInt(key, value) },
                 _ => throw new FormatException($"Unknown Loom theory setting '{key}' in '{text}'."),

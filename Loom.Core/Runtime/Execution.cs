@@ -65,6 +65,7 @@ internal sealed class Execution
 
     /// <summary>Events of the simulated world, in the order they happened (<see cref="Note"/>).</summary>
     private readonly List<ExecutionNote> _notes = new();
+    private UnseenCodeLog? _unseen;
     private volatile bool _aborting;
     private ExecutionFailure? _failure;
     private bool _pruned;
@@ -124,6 +125,12 @@ internal sealed class Execution
 
     /// <summary>The locations earlier executions found racing, as this execution started: their accesses are its scheduling points.</summary>
     private readonly int[] _races;
+
+    /// <summary>The code this execution's threads ran that Loom did not see (Loom.Interception.UnseenCode); made on first use.</summary>
+    public UnseenCodeLog Unseen => _unseen ??= new UnseenCodeLog();
+
+    /// <summary>Whether this execution's threads ran code Loom did not see.</summary>
+    public bool RanUnseenCode => _unseen is { IsEmpty: false };
 
     public LoomOptions Options { get; }
 

@@ -168,6 +168,9 @@ internal sealed class Explorer
         return new ExplorationResult(_options, executions, false, false, stuck.Step, stuck.Step, report, [stuck.ScheduleId.ToString()], elapsed)
         {
             Failures = [report],
+            UnseenAssemblies = stuck.Unseen.Assemblies,
+            UncontrolledCalls = stuck.Unseen.UncontrolledCalls,
+            UnseenCodeWarning = stuck.Unseen.Warning,
         };
     }
 
@@ -185,6 +188,7 @@ internal sealed class Explorer
         var longest = 0;
         LoomFailure? failure = null;
         var failures = new List<LoomFailure>();
+        var unseen = new UnseenCodeLog();
 
         try
         {
@@ -210,6 +214,8 @@ internal sealed class Explorer
                 operations += execution.Step;
                 longest = Math.Max(longest, execution.Step);
                 schedules.Add(execution.ScheduleId.ToString());
+                if (execution.RanUnseenCode)
+                    unseen.Add(execution.Unseen);
 
                 if (gcFailure is not null)
                 {
@@ -278,6 +284,9 @@ internal sealed class Explorer
             RacingLocations = [.. racing.Names.Order(StringComparer.Ordinal)],
             TraceHashes = hashes,
             Failures = failures,
+            UnseenAssemblies = unseen.Assemblies,
+            UncontrolledCalls = unseen.UncontrolledCalls,
+            UnseenCodeWarning = unseen.Warning,
         };
     }
 

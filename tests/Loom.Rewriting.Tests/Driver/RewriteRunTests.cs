@@ -126,7 +126,8 @@ public class RewriteRunTests
 
         Assert.Equal(0, exit);
         Assert.Contains("Named.dll: 2 call sites rewritten", output);
-        Assert.DoesNotContain("Unnamed.dll", output);
+        Assert.DoesNotContain("Unnamed.dll: 1 call site rewritten", output);
+        Assert.Contains("Unnamed.dll: not rewritten", output);
         Assert.Equal(File.ReadAllBytes(unnamed.Snippet.AssemblyPath), File.ReadAllBytes(unnamed.Destination));
     }
 

@@ -246,7 +246,11 @@ public class FieldsPassTests
 
         Assert.False(MoveNext(original).DeclaringType.IsValueType);   // a Debug build's state machine is a class
         Assert.Contains(MoveNext(original).Body.Instructions, i => i.OpCode.Code == Code.Stfld);
-        Assert.Equal(Listing(MoveNext(original)), Listing(MoveNext(rewritten)));
+        // Other passes may add calls (a marker before a call left as written); the fields pass adds none and keeps every field access.
+        static IEnumerable<string> FieldAccesses(MethodDefinition method) => method.Body.Instructions
+            .Where(i => i.Operand is FieldReference).Select(i => $"{i.OpCode} {((FieldReference)i.Operand).Name}");
+        Assert.Equal(FieldAccesses(MoveNext(original)), FieldAccesses(MoveNext(rewritten)));
+        Assert.DoesNotContain(MoveNext(rewritten).Body.Instructions, i => i.Operand is MethodReference m && m.DeclaringType.Name is "FieldCalls" or "ArrayCalls");
     }
 
     [Fact]

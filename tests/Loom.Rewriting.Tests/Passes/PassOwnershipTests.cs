@@ -24,4 +24,16 @@ public class PassOwnershipTests
         Assert.True(table.StandIns.Count > 100, $"only {table.StandIns.Count} stand-ins read");
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
+
+    [Fact]
+    public void Loom_Cores_recorder_of_unseen_code_is_found_in_the_shape_the_rewriter_calls()
+    {
+        using var module = ModuleDefinition.ReadModule(typeof(Loom.Interception.InterceptsAttribute).Assembly.Location, new ReaderParameters { InMemory = true });
+
+        var recorder = InterceptionTable.Read(module).Recorder;
+
+        Assert.NotNull(recorder);
+        Assert.Equal("Loom.Interception.UnseenCode", recorder.Called.DeclaringType.FullName);
+        Assert.Equal(["System.String", "System.String", "System.Int32"], recorder.NotControlled.Parameters.Select(p => p.ParameterType.FullName));
+    }
 }

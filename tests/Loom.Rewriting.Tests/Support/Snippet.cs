@@ -63,11 +63,15 @@ internal sealed class LoadedAssembly : IDisposable
 {
     private readonly AssemblyLoadContext _context;
 
-    public LoadedAssembly(string path)
+    /// <param name="path">The assembly to load.</param>
+    /// <param name="folders">Folders whose assemblies it may reference (loaded in the same context).</param>
+    public LoadedAssembly(string path, params string[] folders)
     {
         _context = new AssemblyLoadContext("rewritten-" + Guid.NewGuid(), isCollectible: true);
         // The stand-ins come from the default context (this test assembly), as Loom.Core does in a test host.
-        _context.Resolving += (_, name) => AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => a.GetName().Name == name.Name);
+        _context.Resolving += (context, name) =>
+            AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => a.GetName().Name == name.Name)
+            ?? folders.Select(f => Path.Combine(f, name.Name + ".dll")).Where(File.Exists).Select(context.LoadFromAssemblyPath).FirstOrDefault();
         using var stream = File.OpenRead(path);
         var pdb = Path.ChangeExtension(path, ".pdb");
         using var symbols = File.Exists(pdb) ? File.OpenRead(pdb) : null;
