@@ -170,6 +170,9 @@ internal sealed class Execution
 
     public bool Aborting => _aborting;
 
+    /// <summary>The thread that took the latest step, if any.</summary>
+    public LogicalThread? LastRunner => _lastRunner;
+
     /// <summary>Whether <see cref="Run"/> has returned: nothing may report into the execution any more.</summary>
     public bool Finished { get; private set; }
 

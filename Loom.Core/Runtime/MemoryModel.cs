@@ -77,6 +77,15 @@ internal sealed class MemoryModel
     /// <summary>Makes everything <paramref name="seen"/> records happen before <paramref name="thread"/>'s next operations.</summary>
     public void Acquire(LogicalThread thread, VectorClock seen) => ClockOf(thread.Number).Join(seen);
 
+    /// <summary>What <paramref name="last"/> (the thread that ran last, if any) and every finished thread have seen, joined: what completed a task a thread waits for.</summary>
+    public VectorClock CompletionClock(LogicalThread? last)
+    {
+        var clock = last is null ? new VectorClock() : ClockOf(last.Number).Copy();
+        foreach (var final in _finished.Values)
+            clock.Join(final);
+        return clock;
+    }
+
     /// <summary>Remembers what a finished thread did, for the threads that join it.</summary>
     public void OnFinish(LogicalThread thread) => _finished[thread.Number] = ClockOf(thread.Number).Copy();
 

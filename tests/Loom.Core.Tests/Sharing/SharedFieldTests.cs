@@ -197,6 +197,27 @@ public class SharedFieldTests
         Assert.Equal(0, result.GcRestarts);
     }
 
+    [Fact]
+    public void What_tasks_wrote_to_plain_fields_is_seen_after_waiting_for_them()
+    {
+        // Neither a false race nor a stale read: Task.WaitAll orders both tasks' bodies before the reads.
+        var result = LoomModel.Explore(() =>
+        {
+            var box = new Mailbox();
+            var flag = new Flag();
+            var a = TaskCalls.Run(() => box.WriteData(42, "Tasks.cs", 1), "Tasks.cs", 1);
+            var b = TaskCalls.Run(() => flag.Set("Tasks.cs", 2), "Tasks.cs", 2);
+            TaskCalls.WaitAll([a, b], "Tasks.cs", 3);
+            Rewritten.Expect(box.ReadData("Tasks.cs", 4) == 42 && flag.Get("Tasks.cs", 5), "a task's write was not seen after Task.WaitAll");
+            var c = TaskCalls.Run(() => box.WriteData(43, "Tasks.cs", 6), "Tasks.cs", 6);
+            TaskCalls.Wait(c, "Tasks.cs", 7);
+            Rewritten.Expect(box.ReadData("Tasks.cs", 8) == 43, "a task's write was not seen after Task.Wait");
+        }, new LoomOptions { ReportDataRaces = true });
+
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.Empty(result.RacingLocations);
+    }
+
     private static void CheckThenActTolerant()
     {
         var cache = new Cache();
