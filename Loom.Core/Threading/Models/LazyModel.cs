@@ -19,15 +19,18 @@ namespace Loom.Threading.Models;
 /// <see cref="InvalidOperationException"/>, and that is cached too.</item>
 /// <item>PublicationOnly: every thread that finds no value runs the factory; the first to publish wins and the
 /// others' results are dropped. Exceptions are not cached.</item>
-/// <item>None: the state and factory fields are plain memory: a thread that finds the factory taken (a recursive or
-/// concurrent Value) throws <see cref="InvalidOperationException"/> and caches it, and two threads may both take it
-/// and both run the factory.</item>
+/// <item>None: the factory field is plain shared memory (race-checked, and a scheduling point once a race on it is
+/// found): a thread that finds the factory taken (a recursive or concurrent Value) throws
+/// <see cref="InvalidOperationException"/> and caches it, and two threads may both take it and both run the factory.</item>
 /// </list>
 /// A value made by T's parameterless constructor caches no exception, in any mode, as in .NET.
 /// </summary>
 internal static class LazyModel
 {
     private const string ValueApi = "Lazy.Value";
+
+    /// <summary>The name of .NET's factory field, the location a None-mode Lazy's first use races on.</summary>
+    private const string FactoryField = "_factory";
 
     /// <summary>The message of .NET's exception for a Value that finds the factory taken.</summary>
     private const string RecursiveValue = "ValueFactory attempted to access the Value property of this instance.";
@@ -56,8 +59,6 @@ internal static class LazyModel
     {
         var state = State(me, real);
         Blocking.Step(me, state, ValueApi, AccessKind.Read, file, line);
-        if (state.Mode == LazyThreadSafetyMode.None)
-            SharedMemory.Of(me).Access(me, real, ValueApi, write: false, file, line);
         if (Published(me, state, real, out var value))
             return value;
         return state.Mode switch
@@ -177,18 +178,21 @@ internal static class LazyModel
     }
 
     /// <summary>
-    /// None mode, as .NET does it on plain fields: read the factory field, clear it, run the factory, publish. Each
-    /// field access is a scheduling point, so a concurrent first use runs the factory twice or throws.
+    /// None mode, as .NET does it: the factory field is plain memory, read and then cleared before the factory runs.
+    /// Those two accesses go to the execution's shared memory, so two threads that make them without
+    /// synchronization are a data race, and once it is found they are scheduling points: a concurrent first use then
+    /// runs the factory twice in some schedules and throws in others. The state field is volatile in .NET; its
+    /// accesses are scheduling points on the model.
     /// </summary>
     private static T NotThreadSafe<T>(LogicalThread me, LazyState<T> state, Lazy<T> real, string? file, int line)
     {
         if (state.Factory is null)
             return Run(me, state, file, line);
-        Blocking.Step(me, state, ValueApi, AccessKind.Read, file, line);
+        var memory = SharedMemory.Of(me);
+        memory.Access(me, real, FactoryField, write: false, file, line);
         if (state.FactoryTaken)
             return Fail(me, state, new InvalidOperationException(RecursiveValue), file, line);
-        Blocking.Step(me, state, ValueApi, AccessKind.Write, file, line);
-        SharedMemory.Of(me).Access(me, real, ValueApi, write: true, file, line);
+        memory.Access(me, real, FactoryField, write: true, file, line);
         state.FactoryTaken = true;
         return Run(me, state, file, line);
     }

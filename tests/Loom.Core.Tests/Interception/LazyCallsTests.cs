@@ -79,6 +79,28 @@ public class LazyCallsTests
     }
 
     [Fact]
+    public void With_ReportDataRaces_concurrent_first_use_in_None_mode_is_a_data_race_on_the_factory_field()
+    {
+        static ExplorationResult Model(bool join) => LoomModel.Explore(() =>
+        {
+            var lazy = new Lazy<int>(() => 1, LazyThreadSafetyMode.None);
+            var first = ThreadCalls.New(() => LazyOfTCalls.get_Value(lazy, "Race.cs", 1));
+            ThreadCalls.Start(first, "Race.cs", 2);
+            if (join)
+                ThreadCalls.Join(first, "Race.cs", 3);
+            LazyOfTCalls.get_Value(lazy, "Race.cs", 4);
+            if (!join)
+                ThreadCalls.Join(first, "Race.cs", 3);
+        }, new LoomOptions { ReportDataRaces = true });
+
+        var racy = Model(join: false);
+        Assert.Equal(FailureKind.DataRace, racy.Failure?.Kind);
+        Assert.Contains("_factory", racy.Failure!.Message);
+        var ordered = Model(join: true);
+        Assert.True(ordered.Passed, ordered.Failure?.Report);
+    }
+
+    [Fact]
     public void ExecutionAndPublication_gives_the_waiting_thread_the_factorys_cached_exception_and_runs_it_once()
     {
         var result = LoomModel.Explore(() =>
