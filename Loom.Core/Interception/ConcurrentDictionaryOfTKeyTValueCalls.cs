@@ -322,7 +322,7 @@ public static class ConcurrentDictionaryOfTKeyTValueCalls
     /// <summary>
     /// Stands in for <see cref="ConcurrentDictionary{TKey, TValue}.AddOrUpdate(TKey, Func{TKey, TValue}, Func{TKey, TValue, TValue})"/>:
     /// as .NET does, a loop of a lookup, a factory outside any atomic step, and an add or a compare-and-update that
-    /// fails (and goes round again) if another thread changed the key meanwhile.
+    /// fails (and goes round again) if another thread changed the key meanwhile (<see cref="ConcurrentDictionaryModel.AddOrUpdate"/>).
     /// </summary>
     /// <typeparam name="TKey">The key type.</typeparam>
     /// <typeparam name="TValue">The value type.</typeparam>
@@ -341,21 +341,7 @@ public static class ConcurrentDictionaryOfTKeyTValueCalls
             return dictionary.AddOrUpdate(key, addValueFactory, updateValueFactory);
         Validate(dictionary, key, addValueFactory);
         ArgumentNullException.ThrowIfNull(updateValueFactory);
-        while (true)
-        {
-            if (ConcurrentDictionaryModel.TryFind(me, dictionary, key, AddOrUpdateApi, out var old, file, line))
-            {
-                var updated = updateValueFactory(key, old);
-                if (ConcurrentDictionaryModel.TryUpdate(me, dictionary, key, updated, old, file, line))
-                    return updated;
-            }
-            else
-            {
-                var value = addValueFactory(key);
-                if (ConcurrentDictionaryModel.TryAdd(me, dictionary, key, value, file, line))
-                    return value;
-            }
-        }
+        return ConcurrentDictionaryModel.AddOrUpdate(me, dictionary, key, addValueFactory, updateValueFactory, file, line);
     }
 
     /// <summary>
@@ -419,19 +405,7 @@ public static class ConcurrentDictionaryOfTKeyTValueCalls
         if (LoomRuntime.Controlled(AddOrUpdateApi, file, line) is not { } me)
             return dictionary.AddOrUpdate(key, addValue, updateValueFactory);
         Validate(dictionary, key, updateValueFactory);
-        while (true)
-        {
-            if (ConcurrentDictionaryModel.TryFind(me, dictionary, key, AddOrUpdateApi, out var old, file, line))
-            {
-                var updated = updateValueFactory(key, old);
-                if (ConcurrentDictionaryModel.TryUpdate(me, dictionary, key, updated, old, file, line))
-                    return updated;
-            }
-            else if (ConcurrentDictionaryModel.TryAdd(me, dictionary, key, addValue, file, line))
-            {
-                return addValue;
-            }
-        }
+        return ConcurrentDictionaryModel.AddOrUpdate(me, dictionary, key, _ => addValue, updateValueFactory, file, line);
     }
 
     private static void Validate<TKey, TValue>(ConcurrentDictionary<TKey, TValue> dictionary, TKey key, Delegate factory, [CallerArgumentExpression(nameof(factory))] string? factoryName = null)

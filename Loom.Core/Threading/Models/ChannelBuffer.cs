@@ -32,16 +32,16 @@ internal sealed class ChannelBuffer<T>
     private readonly TaskCompletionSource _completion;
 
     /// <summary>Reads waiting for an item (ReadAsync), oldest first.</summary>
-    private readonly List<Waiter<T>> _blockedReaders = new();
+    private readonly List<ChannelWaiter<T, T>> _blockedReaders = new();
 
     /// <summary>WaitToReadAsync calls waiting for an item or the end.</summary>
-    private readonly List<Waiter<bool>> _waitingReaders = new();
+    private readonly List<ChannelWaiter<T, bool>> _waitingReaders = new();
 
     /// <summary>Writes waiting for room in a full bounded channel (FullMode Wait), oldest first, with their items.</summary>
-    private readonly List<Waiter<bool>> _blockedWriters = new();
+    private readonly List<ChannelWaiter<T, bool>> _blockedWriters = new();
 
     /// <summary>WaitToWriteAsync calls waiting for room or the end.</summary>
-    private readonly List<Waiter<bool>> _waitingWriters = new();
+    private readonly List<ChannelWaiter<T, bool>> _waitingWriters = new();
 
     /// <summary><see langword="null"/> while writing is open; the completion's error, or <see cref="s_doneWithoutError"/>.</summary>
     private Exception? _doneWriting;
@@ -112,7 +112,7 @@ internal sealed class ChannelBuffer<T>
             return ValueTask.FromCanceled<T>(cancellationToken);
         var me = Step("ChannelReader.ReadAsync", AccessKind.Write, file, line);
         var after = new List<Action>();
-        Waiter<T>? waiter = null;
+        ChannelWaiter<T, T>? waiter = null;
         T item;
         lock (_gate)
         {
@@ -120,7 +120,7 @@ internal sealed class ChannelBuffer<T>
             {
                 if (_doneWriting is not null)
                     return new ValueTask<T>(Task.FromException<T>(ClosedException(_doneWriting)));
-                waiter = new Waiter<T>(Options(me));
+                waiter = new ChannelWaiter<T, T>(Options(me));
                 _blockedReaders.Add(waiter);
                 // A rendezvous channel has room for a write exactly while a read waits.
                 WakeAll(_waitingWriters, after);
@@ -140,14 +140,14 @@ internal sealed class ChannelBuffer<T>
         if (cancellationToken.IsCancellationRequested)
             return ValueTask.FromCanceled<bool>(cancellationToken);
         var me = Step("ChannelReader.WaitToReadAsync", AccessKind.Write, file, line);
-        Waiter<bool> waiter;
+        ChannelWaiter<T, bool> waiter;
         lock (_gate)
         {
             if (_items.Count > 0 || _blockedWriters.Count > 0)
                 return new ValueTask<bool>(true);
             if (_doneWriting is not null)
                 return Ended(_doneWriting);
-            waiter = new Waiter<bool>(Options(me));
+            waiter = new ChannelWaiter<T, bool>(Options(me));
             _waitingReaders.Add(waiter);
         }
         return Wait(waiter, _waitingReaders, cancellationToken);
@@ -170,14 +170,14 @@ internal sealed class ChannelBuffer<T>
             return ValueTask.FromCanceled(cancellationToken);
         var me = Step("ChannelWriter.WriteAsync", AccessKind.Write, file, line);
         var after = new List<Action>();
-        Waiter<bool>? waiter = null;
+        ChannelWaiter<T, bool>? waiter = null;
         lock (_gate)
         {
             if (_doneWriting is not null)
                 return new ValueTask(Task.FromException(ClosedException(_doneWriting)));
             if (!PutItem(item, after))
             {
-                waiter = new Waiter<bool>(Options(me)) { Item = item };
+                waiter = new ChannelWaiter<T, bool>(Options(me)) { Item = item };
                 _blockedWriters.Add(waiter);
                 // A rendezvous channel's blocked write is what a read takes.
                 WakeAll(_waitingReaders, after);
@@ -197,14 +197,14 @@ internal sealed class ChannelBuffer<T>
         if (cancellationToken.IsCancellationRequested)
             return ValueTask.FromCanceled<bool>(cancellationToken);
         var me = Step("ChannelWriter.WaitToWriteAsync", AccessKind.Write, file, line);
-        Waiter<bool> waiter;
+        ChannelWaiter<T, bool> waiter;
         lock (_gate)
         {
             if (_doneWriting is not null)
                 return Ended(_doneWriting);
             if (HasRoom || _blockedReaders.Count > 0 || _fullMode != BoundedChannelFullMode.Wait)
                 return new ValueTask<bool>(true);
-            waiter = new Waiter<bool>(Options(me));
+            waiter = new ChannelWaiter<T, bool>(Options(me));
             _waitingWriters.Add(waiter);
         }
         return Wait(waiter, _waitingWriters, cancellationToken);
@@ -347,7 +347,7 @@ internal sealed class ChannelBuffer<T>
             after.Add(() => dropped(item));
     }
 
-    private static void WakeAll(List<Waiter<bool>> waiters, List<Action> after)
+    private static void WakeAll(List<ChannelWaiter<T, bool>> waiters, List<Action> after)
     {
         foreach (var waiter in waiters)
             after.Add(() => waiter.Complete(true));
@@ -355,7 +355,7 @@ internal sealed class ChannelBuffer<T>
     }
 
     /// <summary>The waiting task, cancelled if <paramref name="cancellationToken"/> is before something completes it.</summary>
-    private ValueTask<TResult> Wait<TResult>(Waiter<TResult> waiter, List<Waiter<TResult>> waiters, CancellationToken cancellationToken)
+    private ValueTask<TResult> Wait<TResult>(ChannelWaiter<T, TResult> waiter, List<ChannelWaiter<T, TResult>> waiters, CancellationToken cancellationToken)
     {
         if (cancellationToken.CanBeCanceled)
         {
@@ -404,26 +404,4 @@ internal sealed class ChannelBuffer<T>
         _ when doneWriting != s_doneWithoutError => new ChannelClosedException(doneWriting),
         _ => new ChannelClosedException(),
     };
-
-    /// <summary>A waiting operation: its task, its cancellation and, for a blocked write, its item.</summary>
-    private sealed class Waiter<TResult>(TaskCreationOptions options)
-    {
-        public TaskCompletionSource<TResult> Source { get; } = new(options);
-
-        public CancellationTokenRegistration Registration { get; set; }
-
-        public T Item { get; init; } = default!;
-
-        public void Complete(TResult result)
-        {
-            Registration.Unregister();
-            Source.TrySetResult(result);
-        }
-
-        public void Fail(Exception error)
-        {
-            Registration.Unregister();
-            Source.TrySetException(error);
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using Loom.Runtime;
 
@@ -34,6 +35,31 @@ internal static class ConcurrentDictionaryModel
         }
         Blocking.Record(me, "another thread added the key first: this factory's value is dropped");
         return dictionary[key];
+    }
+
+    /// <summary>
+    /// AddOrUpdate as .NET runs it: a lookup, a factory outside any atomic step, and an add or a compare-and-update
+    /// that fails (and goes round again) if another thread changed the key meanwhile. The overload whose factories take
+    /// an argument that may be a ref struct runs the same loop in its stand-in.
+    /// </summary>
+    public static TValue AddOrUpdate<TKey, TValue>(LogicalThread me, ConcurrentDictionary<TKey, TValue> dictionary, TKey key, Func<TKey, TValue> add, Func<TKey, TValue, TValue> update, string? file, int line)
+        where TKey : notnull
+    {
+        while (true)
+        {
+            if (TryFind(me, dictionary, key, "ConcurrentDictionary.AddOrUpdate", out var old, file, line))
+            {
+                var updated = update(key, old);
+                if (TryUpdate(me, dictionary, key, updated, old, file, line))
+                    return updated;
+            }
+            else
+            {
+                var value = add(key);
+                if (TryAdd(me, dictionary, key, value, file, line))
+                    return value;
+            }
+        }
     }
 
     /// <summary>AddOrUpdate's add: fails if another thread added the key since the lookup.</summary>
