@@ -25,7 +25,7 @@ internal sealed class AssemblyRewriter
     {
         _table = table;
         // The fields pass runs last: the call passes name a call's ref argument from the ldflda before it.
-        _passes = [new SynchronizationPass(table), new TasksAndTimersPass(table), new TimeAndRandomnessPass(table), new FieldsPass(table)];
+        _passes = [new SynchronizationPass(table), new TasksAndTimersPass(table), new TimeAndRandomnessPass(table), new CollectionsPass(table), new FieldsPass(table)];
     }
 
     /// <summary>The passes, in the order they run.</summary>
