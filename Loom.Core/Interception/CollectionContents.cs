@@ -11,6 +11,12 @@ namespace Loom.Interception;
 /// rewritten, so this is the only place Loom sees them. Outside an execution nothing happens and the real member
 /// runs, throwing what it throws (a <see langword="null"/> collection throws <see cref="System.NullReferenceException"/>
 /// from the call itself, as inside an execution).
+/// <para>
+/// Enumeration is a read when <c>GetEnumerator</c> is called. The struct enumerator's <c>MoveNext</c> is not tracked:
+/// it has no public link to its collection to name the location by, and a scheduling point per item would multiply
+/// the interleavings by the collection's length. A write another thread makes mid-loop (at a scheduling point in the
+/// loop's body) still meets the real enumerator's own "Collection was modified" check.
+/// </para>
 /// </summary>
 internal static class CollectionContents
 {
