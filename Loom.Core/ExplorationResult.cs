@@ -129,7 +129,9 @@ public sealed class ExplorationResult
                 _ => $"PCT depth {Options.PctDepth}, seeds {Options.Seed}..{Options.Seed + Options.Iterations - 1}",
             };
             var found = Passed ? "all passed" : $"failed: {Failure!.Kind}";
-            return UnseenCodeWarning is null ? $"{what}; {strategy}; {found}" : $"{what}; {strategy}; {found}; warning: {UnseenCodeWarning}";
+            // The racing fields were explored as scheduling points: saying which tells the reader the pass covered them.
+            var races = RacingLocations.Count == 0 ? "" : $"; racing fields explored: {string.Join(", ", RacingLocations)}";
+            return UnseenCodeWarning is null ? $"{what}; {strategy}{races}; {found}" : $"{what}; {strategy}{races}; {found}; warning: {UnseenCodeWarning}";
         }
     }
 }

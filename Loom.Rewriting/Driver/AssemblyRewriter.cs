@@ -30,7 +30,7 @@ internal sealed class AssemblyRewriter
         _table = table;
         _unseen = new UnseenCallPass(table, unseen ?? []);
         // The fields pass runs last: the call passes name a call's ref argument from the ldflda before it.
-        _passes = [new SynchronizationPass(table), new TasksAndTimersPass(table), new TimeAndRandomnessPass(table), new LazyAndCollectionsPass(table), _unseen, new FieldsPass(table)];
+        _passes = [new SynchronizationPass(table), new TasksAndTimersPass(table), new TimeAndRandomnessPass(table), new CollectionsPass(table), new ConcurrentTypesPass(table), _unseen, new FieldsPass(table)];
     }
 
     /// <summary>The passes, in the order they run.</summary>

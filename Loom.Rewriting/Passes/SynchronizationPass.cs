@@ -23,5 +23,5 @@ internal sealed class SynchronizationPass : CallRedirectPass
             ? member == "get_CurrentManagedThreadId"
             : typeFullName.StartsWith("System.Threading.", System.StringComparison.Ordinal)
                 && !TasksAndTimersPass.IsTaskOrTimerType(typeFullName)
-                && !LazyAndCollectionsPass.IsLazyOrCollectionType(typeFullName);
+                && !ConcurrentTypesPass.IsConcurrentType(typeFullName);
 }

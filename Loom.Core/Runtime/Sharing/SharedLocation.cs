@@ -7,15 +7,19 @@ namespace Loom.Runtime.Sharing;
 /// </summary>
 internal sealed class SharedLocation
 {
-    public SharedLocation(string name, int hash, bool racing)
+    public SharedLocation(string name, int hash, bool racing, string kind)
     {
         Name = name;
+        Kind = kind;
         Hash = hash;
         Racing = racing;
     }
 
     /// <summary>The location's name for traces and reports: <c>Type.field</c>, <c>int[] element</c>.</summary>
     public string Name { get; }
+
+    /// <summary>What it is, for traces: <c>field</c>, <c>element</c> or <c>contents</c>.</summary>
+    public string Kind { get; }
 
     /// <summary>The hash of <see cref="Name"/> that the racing set and schedule ids use.</summary>
     public int Hash { get; }

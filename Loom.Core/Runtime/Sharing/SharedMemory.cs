@@ -216,7 +216,7 @@ internal sealed class SharedMemory
 
     private void Schedule(LogicalThread me, SharedLocation location, string api, AccessKind access, string? file, int line, bool weak, bool yields = false)
     {
-        var model = location.Model ??= NewModel(location, "field");
+        var model = location.Model ??= NewModel(location, location.Kind);
         var flags = (weak ? OperationFlags.WeakLoad : OperationFlags.None) | (yields ? OperationFlags.Yield : OperationFlags.None);
         _execution.Schedule(me, new Operation(api, access, model, file, line, flags));
     }
@@ -300,7 +300,13 @@ internal sealed class SharedMemory
             _ => name!,
         };
         var hash = RacingLocations.Hash(text);
-        var created = new SharedLocation(key.Kind == KeyKind.Element ? $"{text} {key.Id}" : text, hash, _racing.Contains(hash));
+        var kind = key.Kind switch
+        {
+            KeyKind.Element => "element",
+            KeyKind.Contents => "contents",
+            _ => "field",
+        };
+        var created = new SharedLocation(key.Kind == KeyKind.Element ? $"{text} {key.Id}" : text, hash, _racing.Contains(hash), kind);
         _locations.Add(key, created);
         return created;
     }

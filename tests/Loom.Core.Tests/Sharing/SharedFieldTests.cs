@@ -89,6 +89,7 @@ public class SharedFieldTests
         var tolerant = LoomModel.Explore(Body);
         Assert.True(tolerant.Passed, tolerant.Failure?.Report);
         Assert.Contains("Flag.value", tolerant.RacingLocations);
+        Assert.EndsWith("; racing fields explored: Flag.value; all passed", tolerant.Summary);
 
         var strict = LoomModel.Explore(Body, new LoomOptions { ReportDataRaces = true });
         Assert.Equal(FailureKind.DataRace, strict.Failure?.Kind);

@@ -8,7 +8,7 @@ using Xunit;
 namespace Loom.Rewriting.Tests.Passes;
 
 /// <summary>Lazy values, concurrent collections and channels reach Loom.Core's real stand-ins, type and method arguments included.</summary>
-public class LazyAndCollectionsPassTests
+public class ConcurrentTypesPassTests
 {
     private const string Program = """
         using System;
@@ -74,7 +74,7 @@ public class LazyAndCollectionsPassTests
             .Select(c => c.FullName)
             .ToList();
         Assert.True(left.Count == 0, $"left as written: {string.Join("; ", left)}");
-        Assert.Equal(12, report.Sites["lazy values and collections"]);
+        Assert.Equal(12, report.Sites["concurrent types"]);
         var getOrAddOfTArg = calls.OfType<GenericInstanceMethod>().Single(c => c.Name == "GetOrAdd" && c.GenericArguments.Count == 3);
         Assert.Equal(["System.String", "System.Int32", "System.Int32"], getOrAddOfTArg.GenericArguments.Select(a => a.FullName));
     }

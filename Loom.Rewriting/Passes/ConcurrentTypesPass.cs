@@ -8,19 +8,19 @@ namespace Loom.Rewriting.Passes;
 /// <c>BlockingCollection</c>, and <c>System.Threading.Channels</c>: BCL types whose own synchronization is never
 /// rewritten, modelled at their public operations.
 /// </summary>
-internal sealed class LazyAndCollectionsPass : CallRedirectPass
+internal sealed class ConcurrentTypesPass : CallRedirectPass
 {
-    public LazyAndCollectionsPass(InterceptionTable table)
+    public ConcurrentTypesPass(InterceptionTable table)
         : base(table)
     {
     }
 
-    public override string Concern => "lazy values and collections";
+    public override string Concern => "concurrent types";
 
-    public override bool Owns(string typeFullName, string member) => IsLazyOrCollectionType(typeFullName);
+    public override bool Owns(string typeFullName, string member) => IsConcurrentType(typeFullName);
 
     /// <summary>Whether the type is one this pass owns (the synchronization pass leaves these alone).</summary>
-    public static bool IsLazyOrCollectionType(string typeFullName) =>
+    public static bool IsConcurrentType(string typeFullName) =>
         typeFullName is "System.Lazy`1" or "System.Threading.LazyInitializer"
         || typeFullName.StartsWith("System.Collections.Concurrent.", System.StringComparison.Ordinal)
         || typeFullName.StartsWith("System.Threading.Channels.", System.StringComparison.Ordinal);
