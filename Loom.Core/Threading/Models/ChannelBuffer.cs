@@ -126,13 +126,8 @@ internal sealed class ChannelBuffer<T>
                 WakeAll(_waitingWriters, after);
             }
         }
-        if (waiter is not null)
-        {
-            Run(after);
-            return Wait(waiter, _blockedReaders, cancellationToken);
-        }
         Run(after);
-        return new ValueTask<T>(item);
+        return waiter is null ? new ValueTask<T>(item) : Wait(waiter, _blockedReaders, cancellationToken);
     }
 
     public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken, string? file, int line)
@@ -183,13 +178,8 @@ internal sealed class ChannelBuffer<T>
                 WakeAll(_waitingReaders, after);
             }
         }
-        if (waiter is not null)
-        {
-            Run(after);
-            return new ValueTask(Wait(waiter, _blockedWriters, cancellationToken).AsTask());
-        }
         Run(after);
-        return default;
+        return waiter is null ? default : new ValueTask(Wait(waiter, _blockedWriters, cancellationToken).AsTask());
     }
 
     public ValueTask<bool> WaitToWriteAsync(CancellationToken cancellationToken, string? file, int line)
