@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using Loom.Runtime;
 using Loom.Runtime.Objects;
 using Loom.Simulation;
@@ -21,9 +22,19 @@ namespace Loom.Threading.Models;
 internal static class CancellationCallbacks
 {
     private const string CallbackApi = "CancellationToken callback";
+    private const string CallbackReturnedApi = "CancellationToken callback returned";
 
-    /// <summary>The real registration's callback: it forwards a cancellation made for real to the model.</summary>
-    private static readonly Action<object?> s_bridge = static state => FromRealCancellation((CancellationRegistration)state!);
+    /// <summary>
+    /// The real registration's callback: it forwards a cancellation made for real to the model. On a source the
+    /// execution did not make, which outlives it, the registration is held weakly, so that a registration never
+    /// disposed keeps no finished execution alive.
+    /// </summary>
+    private static readonly Action<object?> s_bridge = static state =>
+    {
+        var registration = state as CancellationRegistration;
+        if (registration is not null || (state is WeakReference<CancellationRegistration> weak && weak.TryGetTarget(out registration)))
+            FromRealCancellation(registration);
+    };
 
     /// <summary>
     /// <c>token.Register(...)</c>: a scheduling point on the token's source; if cancellation was requested already, the
@@ -78,7 +89,7 @@ internal static class CancellationCallbacks
         if (source.IsDisposed)
             return null;
         var registration = source.Add(token, callback, state, executionContext, synchronizationContext, file, line);
-        source.SetHandle(registration, token.UnsafeRegister(s_bridge, registration));
+        source.SetHandle(registration, token.UnsafeRegister(s_bridge, source.Born ? registration : new WeakReference<CancellationRegistration>(registration)));
         return registration;
     }
 
@@ -132,7 +143,7 @@ internal static class CancellationCallbacks
     public static void Dispose(LogicalThread me, CancellationRegistration registration, string api, string? file, int line)
     {
         Blocking.Wait(me, registration.Source, api, AccessKind.Write, registration.Id, CancellationToken.None, file, line);
-        Blocking.Record(me, Describe(registration));
+        Blocking.Record(me, Describe(registration, me));
         registration.TryUnregister();
     }
 
@@ -140,13 +151,13 @@ internal static class CancellationCallbacks
     /// <c>registration.DisposeAsync()</c>: a scheduling point; the task completes once a callback running on another
     /// thread has finished, at once otherwise.
     /// </summary>
-    public static System.Threading.Tasks.ValueTask DisposeAsync(LogicalThread me, CancellationRegistration registration, string api, string? file, int line)
+    public static ValueTask DisposeAsync(LogicalThread me, CancellationRegistration registration, string api, string? file, int line)
     {
         var source = registration.Source;
         Blocking.Step(me, source, api, AccessKind.Write, file, line);
-        Blocking.Record(me, Describe(registration));
+        Blocking.Record(me, Describe(registration, me));
         if (registration.Status == CancellationRegistrationStatus.Running && source.CallbackThread != me)
-            return new System.Threading.Tasks.ValueTask((registration.Finished ??= new System.Threading.Tasks.TaskCompletionSource()).Task);
+            return new ValueTask((registration.Finished ??= new TaskCompletionSource()).Task);
         registration.TryUnregister();
         return default;
     }
@@ -170,7 +181,8 @@ internal static class CancellationCallbacks
     /// <summary>
     /// Runs one callback on <paramref name="me"/>, the thread cancelling its source: it is taken out of the source
     /// first (from then on disposing it on another thread waits), then a scheduling point at its registration's site,
-    /// then the callback in the contexts it was registered with.
+    /// the callback in the contexts it was registered with, and a scheduling point after which a thread waiting to
+    /// dispose the registration may go on (ordered after everything the callback did).
     /// </summary>
     private static void Run(LogicalThread me, CancellationRegistration registration)
     {
@@ -182,10 +194,18 @@ internal static class CancellationCallbacks
         try
         {
             Blocking.Step(me, source, CallbackApi, AccessKind.Read, registration.File, registration.Line);
-            if (registration.SynchronizationContext is { } context)
-                context.Send(static s => InExecutionContext((CancellationRegistration)s!), registration);
-            else
-                InExecutionContext(registration);
+            try
+            {
+                if (registration.SynchronizationContext is { } context)
+                    context.Send(static s => InExecutionContext((CancellationRegistration)s!), registration);
+                else
+                    InExecutionContext(registration);
+            }
+            finally
+            {
+                // The callback's end is what a waiting Dispose learns of: a step on the source, before it may go on.
+                Blocking.Step(me, source, CallbackReturnedApi, AccessKind.Read, registration.File, registration.Line, OperationFlags.RunsDuringAbort);
+            }
         }
         finally
         {
@@ -238,10 +258,11 @@ internal static class CancellationCallbacks
         Run(me, registration);
     }
 
-    private static string Describe(CancellationRegistration registration) => registration.Status switch
+    private static string Describe(CancellationRegistration registration, LogicalThread me) => registration.Status switch
     {
         CancellationRegistrationStatus.Registered => "unregistered",
-        CancellationRegistrationStatus.Running => "its callback is running on this thread",
+        CancellationRegistrationStatus.Running when registration.Source.CallbackThread == me => "its callback is running on this thread",
+        CancellationRegistrationStatus.Running => $"its callback is running on {registration.Source.CallbackThread?.Label}",
         CancellationRegistrationStatus.Ran => "its callback ran",
         _ => "unregistered already",
     };

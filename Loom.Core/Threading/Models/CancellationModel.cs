@@ -30,6 +30,12 @@ internal static class CancellationModel
     /// <summary>A linked source's registration on each token it links to: cancels the linked source.</summary>
     private static readonly Action<object?> s_linkCallback = static state => CancelLinked((CancellationSourceState)state!);
 
+    /// <summary>
+    /// The key of each source's model: not the source itself, on which code may also take a lock, whose model is
+    /// keyed by the object.
+    /// </summary>
+    private static readonly ConditionalWeakTable<CancellationTokenSource, Key> s_keys = new();
+
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_source")]
     private static extern ref CancellationTokenSource? SourceField(ref CancellationToken token);
 
@@ -41,7 +47,7 @@ internal static class CancellationModel
 
     /// <summary>The model of <paramref name="real"/> in <paramref name="execution"/>, made on first use.</summary>
     public static CancellationSourceState State(Execution execution, CancellationTokenSource real) =>
-        execution.ModelOf(real, static (execution, key) => new CancellationSourceState(execution, (CancellationTokenSource)key, born: false));
+        execution.ModelOf(KeyOf(real), static (execution, key) => new CancellationSourceState(execution, ((Key)key).Real, born: false));
 
     /// <summary>The model of the source behind <paramref name="token"/>, or <see langword="null"/> if it cannot be cancelled.</summary>
     public static CancellationSourceState? Observe(LogicalThread me, CancellationToken token) => Observe(me.Execution, token);
@@ -90,7 +96,7 @@ internal static class CancellationModel
     /// <summary>Takes on <paramref name="real"/>, made by rewritten code inside the execution, as a source kept in step with its model.</summary>
     public static CancellationTokenSource MadeHere(LogicalThread me, CancellationTokenSource real, bool hasProviderTimer = false)
     {
-        me.Execution.ModelOf(real, (execution, key) => new CancellationSourceState(execution, (CancellationTokenSource)key, born: true) { HasProviderTimer = hasProviderTimer });
+        me.Execution.ModelOf(KeyOf(real), (execution, _) => new CancellationSourceState(execution, real, born: true) { HasProviderTimer = hasProviderTimer });
         return real;
     }
 
@@ -305,5 +311,13 @@ internal static class CancellationModel
         Notify(me, linked, throwOnFirst: false);
     }
 
+    private static Key KeyOf(CancellationTokenSource real) => s_keys.GetValue(real, static source => new Key(source));
+
     private static ObjectDisposedException Disposed() => new(null, "The CancellationTokenSource has been disposed.");
+
+    /// <summary>A source's model key, which knows its source.</summary>
+    private sealed class Key(CancellationTokenSource real)
+    {
+        public CancellationTokenSource Real { get; } = real;
+    }
 }

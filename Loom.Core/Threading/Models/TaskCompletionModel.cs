@@ -29,6 +29,9 @@ internal static class TaskCompletionModel
 {
     private const int RunContinuationsAsynchronously = (int)TaskCreationOptions.RunContinuationsAsynchronously;
 
+    /// <summary>The key of each source's model: not the source itself, on which code may also take a lock.</summary>
+    private static readonly ConditionalWeakTable<object, object> s_keys = new();
+
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "m_stateFlags")]
     private static extern ref int StateFlags(Task task);
 
@@ -38,7 +41,7 @@ internal static class TaskCompletionModel
     /// </summary>
     public static bool Complete(LogicalThread me, object source, Task task, string api, string? file, int line, Func<bool> complete)
     {
-        var state = me.Execution.ModelOf(source, static (execution, _) => new CompletionSourceState(execution));
+        var state = me.Execution.ModelOf(s_keys.GetValue(source, static _ => new object()), static (execution, _) => new CompletionSourceState(execution));
         Blocking.Step(me, state, api, AccessKind.Write, file, line);
         // Only this thread runs until the completion returns, so the task's state now tells its outcome.
         Blocking.Record(me, task.IsCompleted ? $"{Describe(task)} already" : "completes the task");
