@@ -23,6 +23,7 @@ namespace Loom.Interception;
 public static class CancellationTokenSourceCalls
 {
     private const string NewApi = "new CancellationTokenSource";
+    private const string LinkApi = "CancellationTokenSource.CreateLinkedTokenSource";
 
     /// <summary>Stands in for <see cref="CancellationTokenSource()"/>.</summary>
     /// <returns>The new source.</returns>
@@ -192,6 +193,4 @@ public static class CancellationTokenSourceCalls
         tokens.Length > 0 && LoomRuntime.Controlled(LinkApi, file, line) is { } me
             ? CancellationModel.CreateLinked(me, tokens, file, line)
             : CancellationTokenSource.CreateLinkedTokenSource(tokens);
-
-    private const string LinkApi = "CancellationTokenSource.CreateLinkedTokenSource";
 }

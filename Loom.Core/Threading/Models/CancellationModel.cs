@@ -24,6 +24,9 @@ internal static class CancellationModel
     private const string LinkApi = "CancellationTokenSource.CreateLinkedTokenSource";
     private const string LinkedCancelApi = "CancellationTokenSource.Cancel (linked)";
 
+    /// <summary>The message of the real source's <see cref="ObjectDisposedException"/>.</summary>
+    private const string DisposedMessage = "The CancellationTokenSource has been disposed.";
+
     /// <summary>The longest delay a source's timer accepts, in milliseconds, as for the real one.</summary>
     private const long MaxDelay = 0xfffffffe;
 
@@ -159,7 +162,7 @@ internal static class CancellationModel
         var source = State(me, real);
         Blocking.Step(me, source, "CancellationTokenSource.CancelAsync", AccessKind.Write, file, line);
         if (source.IsDisposed)
-            return Task.FromException(Disposed());
+            return Task.FromException(new ObjectDisposedException(real.GetType().FullName, DisposedMessage));
         if (source.IsRequested)
         {
             Blocking.Record(me, "cancelled already");
@@ -313,7 +316,7 @@ internal static class CancellationModel
 
     private static Key KeyOf(CancellationTokenSource real) => s_keys.GetValue(real, static source => new Key(source));
 
-    private static ObjectDisposedException Disposed() => new(null, "The CancellationTokenSource has been disposed.");
+    private static ObjectDisposedException Disposed() => new(null, DisposedMessage);
 
     /// <summary>A source's model key, which knows its source.</summary>
     private sealed class Key(CancellationTokenSource real)
