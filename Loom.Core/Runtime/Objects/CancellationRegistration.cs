@@ -9,8 +9,9 @@ namespace Loom.Runtime.Objects;
 /// models): what to run, in which contexts, and where it is in its life. Its <see cref="Handle"/> is a real
 /// registration on the real token whose callback only forwards to the model, so that the registration rewritten
 /// code holds is a real <see cref="CancellationTokenRegistration"/> (its token, equality and hash are the real
-/// ones), and so that a cancellation made for real on a logical thread (by code that was not rewritten) still runs
-/// the callback.
+/// ones); so that a cancellation made for real on a logical thread (by code that was not rewritten) still runs the
+/// callback; and so that the real <c>Dispose</c> a <c>using</c> calls is seen: the model finds the real registration
+/// gone when it is about to run the callback.
 /// </summary>
 internal sealed class CancellationRegistration
 {
@@ -52,6 +53,9 @@ internal sealed class CancellationRegistration
     /// <summary>The synchronization context the callback is sent to (<c>useSynchronizationContext</c>), or <see langword="null"/>.</summary>
     public SynchronizationContext? SynchronizationContext { get; init; }
 
+    /// <summary>Whether the model unregistered the real registration (<see cref="ReleaseHandle"/>).</summary>
+    private bool _released;
+
     /// <summary>The real registration rewritten code holds; <see langword="default"/> until made.</summary>
     public CancellationTokenRegistration Handle { get; set; }
 
@@ -71,8 +75,20 @@ internal sealed class CancellationRegistration
             return false;
         Status = CancellationRegistrationStatus.Unregistered;
         Source.Remove(this);
-        Handle.Unregister();
-        return true;
+        // The real registration is gone already if the model released it, or if code that was not rewritten disposed it.
+        return _released || Handle.Unregister();
+    }
+
+    /// <summary>
+    /// Unregisters the real registration, which the model no longer needs (it is about to run the callback itself);
+    /// <see langword="false"/> if it was gone already: code that was not rewritten disposed it.
+    /// </summary>
+    public bool ReleaseHandle()
+    {
+        if (_released)
+            return true;
+        _released = true;
+        return Handle.Unregister();
     }
 
     /// <summary>The registration's site as <c>File.cs:12</c>, or "an unknown location".</summary>

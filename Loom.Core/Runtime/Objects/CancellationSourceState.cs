@@ -54,6 +54,9 @@ internal sealed class CancellationSourceState : WaitableObject
     /// <summary>Whether the model requested cancellation (the real source may have been cancelled as well, or instead).</summary>
     public bool Requested { get; set; }
 
+    /// <summary>Whether the model runs (or ran) the callbacks of its cancellation, rather than real registrations forwarding a real one.</summary>
+    public bool Notified { get; set; }
+
     /// <summary>Whether cancellation was requested, in the model or for real.</summary>
     public bool IsRequested => Requested || Real.IsCancellationRequested;
 
@@ -107,6 +110,9 @@ internal sealed class CancellationSourceState : WaitableObject
     /// <summary>The registration that <paramref name="handle"/> is, if the model made it.</summary>
     public CancellationRegistration? Find(in CancellationTokenRegistration handle) => _byHandle.GetValueOrDefault(handle);
 
+    /// <summary>The registrations whose callbacks may still run, in registration order (a copy).</summary>
+    public List<CancellationRegistration> Pending() => new(_registered);
+
     /// <summary>Takes the most recently registered callback that may still run, to run it; <see langword="null"/> if none.</summary>
     public CancellationRegistration? TakeLast()
     {
@@ -123,7 +129,7 @@ internal sealed class CancellationSourceState : WaitableObject
     /// <summary>The registrations that may still run, most recent last, removed from the source (a reset, a disposal).</summary>
     public List<CancellationRegistration> TakeAll()
     {
-        var all = new List<CancellationRegistration>(_registered);
+        var all = Pending();
         _registered.Clear();
         return all;
     }

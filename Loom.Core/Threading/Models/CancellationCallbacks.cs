@@ -94,18 +94,41 @@ internal static class CancellationCallbacks
     }
 
     /// <summary>
-    /// Runs the callbacks of <paramref name="source"/>, which is not <see cref="CancellationSourceState.Born"/>, as its
+    /// Runs the callbacks of <paramref name="source"/> on <paramref name="me"/>, the thread that cancels it, as .NET's
     /// <c>Cancel</c> does: most recent first, exceptions gathered into an <see cref="AggregateException"/>, or, with
-    /// <paramref name="throwOnFirst"/>, the first one thrown as it is and the rest left unrun.
+    /// <paramref name="throwOnFirst"/>, the first one thrown as it is and the rest left unrun. The real registrations
+    /// that stand for the model's are released first: one already gone was disposed by code that was not rewritten
+    /// (a <c>using</c> calls the real <c>Dispose</c>), so its callback does not run, and none is left for .NET to run,
+    /// or to wait for. A source kept in step is then cancelled for real, which runs the registrations of code that was
+    /// not rewritten, before the model's.
     /// </summary>
     /// <exception cref="AggregateException">Callbacks threw.</exception>
     public static void RunAll(LogicalThread me, CancellationSourceState source, bool throwOnFirst)
     {
+        source.Notified = true;
+        foreach (var registration in source.Pending())
+        {
+            if (!registration.ReleaseHandle())
+                registration.TryUnregister();
+        }
         List<Exception>? errors = null;
+        if (source.Born)
+        {
+            try
+            {
+                source.Real.Cancel(throwOnFirst);
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Any(e => e is ExecutionAbortedException))
+            {
+                throw new ExecutionAbortedException();
+            }
+            catch (AggregateException ex)
+            {
+                errors = [.. ex.InnerExceptions];
+            }
+        }
         while (source.TakeLast() is { } next)
         {
-            // The real registration only stands for the model's in a source the model never changes: drop it.
-            next.Handle.Unregister();
             try
             {
                 Run(me, next);
@@ -117,23 +140,6 @@ internal static class CancellationCallbacks
         }
         if (errors is not null)
             throw new AggregateException(errors);
-    }
-
-    /// <summary>
-    /// Cancels the real source of a <see cref="CancellationSourceState.Born"/> source: .NET runs every registration on
-    /// it in its own order and with its own exception handling, the model's through their real registrations.
-    /// </summary>
-    /// <exception cref="AggregateException">Callbacks threw.</exception>
-    public static void RunReal(CancellationSourceState source, bool throwOnFirst)
-    {
-        try
-        {
-            source.Real.Cancel(throwOnFirst);
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Any(e => e is ExecutionAbortedException))
-        {
-            throw new ExecutionAbortedException();
-        }
     }
 
     /// <summary>
@@ -228,10 +234,10 @@ internal static class CancellationCallbacks
     private static void Invoke(CancellationRegistration registration) => Invoke(registration.Callback, registration.State, registration.Token);
 
     /// <summary>
-    /// A real registration's callback ran: the real source was cancelled, by the model (a source made in the
-    /// execution) or by code that was not rewritten. On a logical thread of the execution, the model's callback runs
-    /// there (and the model learns of a cancellation it did not make); anywhere else the execution fails, since the
-    /// callback would run outside Loom's control.
+    /// A real registration's callback ran: code that was not rewritten cancelled the real source (the model releases
+    /// its real registrations before it cancels a source kept in step). On a logical thread of the execution, the
+    /// model's callback runs there, and the model learns of the cancellation; anywhere else the execution fails, since
+    /// the callback would run outside Loom's control.
     /// </summary>
     private static void FromRealCancellation(CancellationRegistration registration)
     {
@@ -251,7 +257,7 @@ internal static class CancellationCallbacks
             }
             return;
         }
-        if (registration.Status != CancellationRegistrationStatus.Registered)
+        if (source.Notified || registration.Status != CancellationRegistrationStatus.Registered)
             return;
         if (!source.Requested)
             CancellationModel.MarkRequested(source);

@@ -169,18 +169,14 @@ internal static class CancellationModel
             return Task.CompletedTask;
         }
         MarkRequested(source);
-        // A source kept in step is cancelled for real by the task: the BCL's registrations on it may exist too.
+        // A source kept in step is cancelled for real by the task: registrations of code that was not rewritten may exist.
         if (!source.Born && source.RegisteredCount == 0)
             return Task.CompletedTask;
         return Task.Factory.StartNew(
             static state =>
             {
                 var source = (CancellationSourceState)state!;
-                if (source.IsDisposed)
-                    return;
-                if (source.Born)
-                    CancellationCallbacks.RunReal(source, throwOnFirst: false);
-                else
+                if (!source.IsDisposed)
                     CancellationCallbacks.RunAll(LogicalThread.Current!, source, throwOnFirst: false);
             },
             source,
@@ -239,8 +235,9 @@ internal static class CancellationModel
         StopTimer(source);
         foreach (var registration in source.TakeAll())
         {
-            // Unregistering still succeeds after a disposal, as in .NET: only the real stand-in is dropped.
-            registration.Handle.Unregister();
+            // Unregistering still succeeds after a disposal, as in .NET: only the real registration is dropped.
+            if (!registration.ReleaseHandle())
+                registration.TryUnregister();
         }
         if (source.Born)
             real.Dispose();
@@ -277,11 +274,7 @@ internal static class CancellationModel
         }
         MarkRequested(source);
         // A disposed source can still be cancelled by a link or its timer, with no callbacks left to run.
-        if (source.IsDisposed)
-            return;
-        if (source.Born)
-            CancellationCallbacks.RunReal(source, throwOnFirst);
-        else
+        if (!source.IsDisposed)
             CancellationCallbacks.RunAll(me, source, throwOnFirst);
     }
 

@@ -169,6 +169,32 @@ public class CancellationCallsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(MadeInside))]
+    public void A_registration_disposed_by_code_that_was_not_rewritten_never_runs_and_never_blocks_for_real(bool madeInside)
+    {
+        var result = LoomModel.Explore(() =>
+        {
+            var source = madeInside ? CancellationTokenSourceCalls.New("Using.cs", 1) : new CancellationTokenSource();
+            var token = CancellationTokenSourceCalls.get_Token(source, "Using.cs", 2);
+            var ran = 0;
+            var disposedFirst = CancellationTokenCalls.Register(ref token, () => ran++, "Using.cs", 3);
+            // The real Dispose, as a using statement calls it (through IDisposable, which is not rewritten).
+            disposedFirst.Dispose();
+            var running = CancellationTokenCalls.Register(ref token, () =>
+            {
+                Volatile.Write(ref ran, Volatile.Read(ref ran, file: "Using.cs", line: 5) + 10, file: "Using.cs", line: 5);
+            }, "Using.cs", 4);
+            Rewritten.All(
+                () => CancellationTokenSourceCalls.Cancel(source, "Using.cs", 6),
+                () => running.Dispose());
+            Run.Expect(ran is 0 or 10, $"a disposed registration's callback ran (ran = {ran})");
+        });
+
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.True(result.Exhausted);
+    }
+
     [Fact]
     public void A_registration_disposed_inside_its_own_callback_returns_at_once()
     {
