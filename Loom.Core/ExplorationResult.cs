@@ -73,6 +73,33 @@ public sealed class ExplorationResult
     /// </summary>
     public IReadOnlyList<string> TraceHashes { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// The shared fields, array elements and collections of rewritten code that this exploration found racing (two
+    /// threads, one writing, nothing ordering them), sorted by name. From the execution after each was found, its
+    /// accesses were scheduling points, so the interleavings through it were explored and the test's assertions
+    /// decided. Empty when nothing raced.
+    /// </summary>
+    public IReadOnlyList<string> RacingLocations { get; init; } = [];
+
+    /// <summary>
+    /// The assemblies, by name, that the threads called into although the test build did not rewrite them: they use
+    /// System.Threading, tasks, timers or the clock, and Loom saw none of it, so the interleavings of what they do
+    /// were not explored (docs/rewriting.md, "Code Loom did not see"). Empty when the threads called none.
+    /// </summary>
+    public IReadOnlyList<string> UnseenAssemblies { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// The calls the threads made that ran as written because Loom does not model them yet, each as
+    /// <c>Task.ContinueWith at Cache.cs:12</c>, in the order first made. Empty when there were none.
+    /// </summary>
+    public IReadOnlyList<string> UncontrolledCalls { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// The warning <see cref="Summary"/> ends with (after <c>warning: </c>) when <see cref="UnseenAssemblies"/> or <see cref="UncontrolledCalls"/>
+    /// is not empty: what Loom did not see, and the property that rewrites an assembly. <see langword="null"/> otherwise.
+    /// </summary>
+    public string? UnseenCodeWarning { get; init; }
+
     /// <summary>How many executions were restarted because a garbage collection may have moved memory they tracked by address.</summary>
     internal int GcRestarts { get; init; }
 
@@ -82,7 +109,11 @@ public sealed class ExplorationResult
     /// </summary>
     internal int NestingRestarts { get; init; }
 
-    /// <summary>One line saying what was explored, for example <c>3 executions, space exhausted (preemption bound 2)</c>.</summary>
+    /// <summary>
+    /// One line saying what was explored and what was found, for example
+    /// <c>3 executions, 40 controlled operations; space exhausted; all passed</c>. When the threads ran code Loom did not
+    /// see, it ends with <see cref="UnseenCodeWarning"/>, so a pass never reads as "all passed" alone.
+    /// </summary>
     public string Summary
     {
         get
@@ -97,7 +128,10 @@ public sealed class ExplorationResult
                 LoomStrategy.Random => $"random walk, seeds {Options.Seed}..{Options.Seed + Options.Iterations - 1}",
                 _ => $"PCT depth {Options.PctDepth}, seeds {Options.Seed}..{Options.Seed + Options.Iterations - 1}",
             };
-            return $"{what}; {strategy}{(Passed ? "; all passed" : $"; failed: {Failure!.Kind}")}";
+            var found = Passed ? "all passed" : $"failed: {Failure!.Kind}";
+            // The racing fields were explored as scheduling points: saying which tells the reader the pass covered them.
+            var races = RacingLocations.Count == 0 ? "" : $"; racing fields explored: {string.Join(", ", RacingLocations)}";
+            return UnseenCodeWarning is null ? $"{what}; {strategy}{races}; {found}" : $"{what}; {strategy}{races}; {found}; warning: {UnseenCodeWarning}";
         }
     }
 }

@@ -75,6 +75,15 @@ public sealed record LoomOptions
     public int MaxStoreHistory { get; init; } = DefaultMaxStoreHistory;
 
     /// <summary>
+    /// Report every data race on a shared field, array element or collection of rewritten code as a failure, with
+    /// the source lines of both accesses: two logical threads accessed it, at least one writing and not both volatile
+    /// or atomic, with no lock, volatile, Volatile or Interlocked operation ordering them. Default
+    /// <see langword="false"/>: a race makes the racing accesses scheduling points, and the test's own assertions
+    /// decide whether it matters, so a benign race is no failure.
+    /// </summary>
+    public bool ReportDataRaces { get; init; }
+
+    /// <summary>
     /// Replay exactly this schedule id (as printed in a failure or a test case name) instead of exploring.
     /// </summary>
     public string? Schedule { get; init; }
@@ -105,6 +114,15 @@ public sealed record LoomOptions
     /// Default <see langword="false"/>.
     /// </summary>
     public bool DeterminismCheck { get; init; }
+
+    /// <summary>
+    /// Fail an execution whose threads run code Loom did not see (docs/rewriting.md, "Code Loom did not see"): a call
+    /// into an assembly the test build did not rewrite although it uses System.Threading, tasks, timers or the clock,
+    /// or a call the rewriter left as written because Loom does not model it yet. The failure is
+    /// <see cref="FailureKind.UncontrolledConcurrency"/> at the call's line. Default <see langword="false"/>: the
+    /// run goes on and its <see cref="ExplorationResult.Summary"/> carries a warning naming that code.
+    /// </summary>
+    public bool FailOnUnseenCode { get; init; }
 
     /// <summary>
     /// Whether queued work may run on the OS thread of the thread that chose it (Execution.Transfer). Only tests

@@ -16,6 +16,13 @@ namespace Loom;
 /// A later format will be written with a <c>vN:</c> prefix; text without a prefix is version 1, and
 /// <c>v1:</c> is accepted too.
 /// </para>
+/// <para>
+/// A schedule of code whose shared fields raced in earlier executions starts with
+/// <c>races:</c> and those locations (six hex digits each, a hash of the field's name, separated by dots; no
+/// character a test filter treats specially): their
+/// accesses are scheduling points of this schedule, so the steps count them. For example
+/// <c>races:3fa2c1.09bc00 1@7</c>; <c>races:3fa2c1</c> alone takes the default choice everywhere.
+/// </para>
 /// </summary>
 public sealed class ScheduleId : IEquatable<ScheduleId>
 {
@@ -25,13 +32,33 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
     /// <summary>The text of the schedule with no deviation from the default choices.</summary>
     public const string DefaultText = "0";
 
+    /// <summary>The prefix of the token that lists the racing locations.</summary>
+    private const string RacesPrefix = "races:";
+
+    /// <summary>The largest location hash: six hex digits.</summary>
+    private const int MaxRace = 0xFFFFFF;
+
     private readonly ScheduleDecision[] _decisions;
+    private readonly int[] _races;
 
     /// <summary>Creates a schedule from its decisions.</summary>
     /// <param name="decisions">Decisions in strictly increasing step order.</param>
     /// <exception cref="ArgumentException">Steps are not strictly increasing, or a value is out of range.</exception>
     public ScheduleId(IEnumerable<ScheduleDecision> decisions)
+        : this(decisions, Array.Empty<int>())
     {
+    }
+
+    /// <summary>Creates a schedule from its decisions and the racing locations whose accesses are its scheduling points.</summary>
+    /// <param name="decisions">Decisions in strictly increasing step order.</param>
+    /// <param name="races">The racing locations' hashes (0 to 0xFFFFFF), in any order.</param>
+    /// <exception cref="ArgumentException">Steps are not strictly increasing, or a value is out of range.</exception>
+    public ScheduleId(IEnumerable<ScheduleDecision> decisions, IEnumerable<int> races)
+    {
+        ArgumentNullException.ThrowIfNull(races);
+        _races = races.Distinct().Order().ToArray();
+        if (_races.Length > 0 && (_races[0] < 0 || _races[^1] > MaxRace))
+            throw new ArgumentException($"A racing location's hash is six hex digits, 0 to {MaxRace:x6}.", nameof(races));
         _decisions = decisions.ToArray();
         for (var i = 0; i < _decisions.Length; i++)
         {
@@ -52,6 +79,12 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
 
     /// <summary>The deviations from the default choices, in step order.</summary>
     public IReadOnlyList<ScheduleDecision> Decisions => _decisions;
+
+    /// <summary>
+    /// The shared locations earlier executions found racing (each a hash of its name), whose accesses are scheduling
+    /// points in this schedule, in increasing order. Empty for code without racing fields.
+    /// </summary>
+    public IReadOnlyList<int> Races => _races;
 
     /// <summary>The number of preemptive thread switches written in the schedule.</summary>
     public int Length => _decisions.Length;
@@ -104,8 +137,23 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
             error = $"Schedule id '{text}' is empty; the schedule with no deviation is written '{DefaultText}'.";
             return false;
         }
+        var races = Array.Empty<int>();
+        if (body.StartsWith(RacesPrefix, StringComparison.Ordinal))
+        {
+            var end = body.IndexOf(' ');
+            var list = end < 0 ? body[RacesPrefix.Length..] : body[RacesPrefix.Length..end];
+            if (!TryParseRaces(list, out races))
+            {
+                error = $"Schedule id '{text}': '{RacesPrefix}{list}' is not a dot-separated list of racing locations, six hex digits each (for example {RacesPrefix}3fa2c1.09bc00).";
+                return false;
+            }
+            body = end < 0 ? DefaultText : body[(end + 1)..].Trim();
+        }
         if (body == DefaultText)
+        {
+            id = races.Length == 0 ? Default : new ScheduleId([], races);
             return true;
+        }
 
         var decisions = new List<ScheduleDecision>();
         foreach (var token in body.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -122,7 +170,19 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
             }
             decisions.Add(decision);
         }
-        id = new ScheduleId(decisions);
+        id = new ScheduleId(decisions, races);
+        return true;
+    }
+
+    private static bool TryParseRaces(string list, out int[] races)
+    {
+        var parts = list.Split('.');
+        races = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].Length != 6 || !int.TryParse(parts[i], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out races[i]))
+                return false;
+        }
         return true;
     }
 
@@ -178,9 +238,11 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
     /// <summary>The canonical text form (see the type's remarks).</summary>
     public override string ToString()
     {
-        if (_decisions.Length == 0)
-            return DefaultText;
         var sb = new StringBuilder();
+        if (_races.Length > 0)
+            sb.Append(RacesPrefix).AppendJoin('.', _races.Select(r => r.ToString("x6", CultureInfo.InvariantCulture)));
+        else if (_decisions.Length == 0)
+            return DefaultText;
         foreach (var d in _decisions)
         {
             if (sb.Length > 0)
@@ -191,7 +253,8 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
     }
 
     /// <inheritdoc />
-    public bool Equals(ScheduleId? other) => other is not null && _decisions.AsSpan().SequenceEqual(other._decisions);
+    public bool Equals(ScheduleId? other) =>
+        other is not null && _decisions.AsSpan().SequenceEqual(other._decisions) && _races.AsSpan().SequenceEqual(other._races);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as ScheduleId);
@@ -202,6 +265,8 @@ public sealed class ScheduleId : IEquatable<ScheduleId>
         var hash = new HashCode();
         foreach (var d in _decisions)
             hash.Add(d);
+        foreach (var r in _races)
+            hash.Add(r);
         return hash.ToHashCode();
     }
 }

@@ -34,6 +34,8 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
     private long? _firstSeed;
     private int? _pctDepth;
     private int? _maxSteps;
+    private bool? _reportDataRaces;
+    private bool? _failOnUnseenCode;
     private int? _maxCases;
     private int? _maxListedSchedules;
 
@@ -64,6 +66,20 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
 
     /// <summary>The most scheduling points one execution may take before it fails as a livelock. Default 100,000.</summary>
     public int MaxSteps { get => _maxSteps ?? LoomOptions.DefaultMaxSteps; set => _maxSteps = value; }
+
+    /// <summary>
+    /// Fail on every data race on a shared field, array element or collection of the rewritten code, naming both
+    /// accesses' source lines. Default <see langword="false"/>: a race makes the racing accesses scheduling points and
+    /// the test's own assertions decide, so a benign race is no failure.
+    /// </summary>
+    public bool ReportDataRaces { get => _reportDataRaces ?? false; set => _reportDataRaces = value; }
+
+    /// <summary>
+    /// Fail when the threads call code Loom did not see: a package assembly the build did not rewrite although it uses
+    /// System.Threading, tasks, timers or the clock, or a call Loom does not model yet, at the call's line. Default
+    /// <see langword="false"/>: the test's result names that code in a warning (docs/rewriting.md, "Code Loom did not see").
+    /// </summary>
+    public bool FailOnUnseenCode { get => _failOnUnseenCode ?? false; set => _failOnUnseenCode = value; }
 
     /// <summary>Replay exactly this schedule id (as a failure prints it): the theory then has one test, that schedule.</summary>
     public string? Schedule { get; set; }
@@ -101,6 +117,8 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
         PctDepth = _pctDepth,
         MaxSteps = _maxSteps,
         Schedule = Schedule,
+        ReportDataRaces = _reportDataRaces,
+        FailOnUnseenCode = _failOnUnseenCode,
         MaxCases = _maxCases,
         MaxListedSchedules = _maxListedSchedules,
     };

@@ -32,6 +32,8 @@ public sealed class LoomTheoryAttribute : FactAttribute
     private long? _firstSeed;
     private int? _pctDepth;
     private int? _maxSteps;
+    private bool? _reportDataRaces;
+    private bool? _failOnUnseenCode;
     private int? _maxCases;
     private int? _maxListedSchedules;
 
@@ -64,6 +66,20 @@ public sealed class LoomTheoryAttribute : FactAttribute
     public int MaxSteps { get => _maxSteps ?? LoomOptions.DefaultMaxSteps; set => _maxSteps = value; }
 
     /// <summary>
+    /// Fail on every data race on a shared field, array element or collection of the rewritten code, naming both
+    /// accesses' source lines. Default <see langword="false"/>: a race makes the racing accesses scheduling points and
+    /// the test's own assertions decide, so a benign race is no failure.
+    /// </summary>
+    public bool ReportDataRaces { get => _reportDataRaces ?? false; set => _reportDataRaces = value; }
+
+    /// <summary>
+    /// Fail when the threads call code Loom did not see: a package assembly the build did not rewrite although it uses
+    /// System.Threading, tasks, timers or the clock, or a call Loom does not model yet, at the call's line. Default
+    /// <see langword="false"/>: the test's result names that code in a warning (docs/rewriting.md, "Code Loom did not see").
+    /// </summary>
+    public bool FailOnUnseenCode { get => _failOnUnseenCode ?? false; set => _failOnUnseenCode = value; }
+
+    /// <summary>
     /// Replay exactly this schedule id (as printed by a failure or shown in a case name): the theory then has one
     /// case, that schedule.
     /// </summary>
@@ -92,6 +108,8 @@ public sealed class LoomTheoryAttribute : FactAttribute
         PctDepth = _pctDepth,
         MaxSteps = _maxSteps,
         Schedule = Schedule,
+        ReportDataRaces = _reportDataRaces,
+        FailOnUnseenCode = _failOnUnseenCode,
         MaxCases = _maxCases,
         MaxListedSchedules = _maxListedSchedules,
     };

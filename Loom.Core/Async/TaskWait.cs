@@ -65,8 +65,17 @@ internal sealed class TaskWait : ModelObject
     public void End() => _deadline?.Dispose();
 
     /// <inheritdoc />
-    public override bool CanProceed(LogicalThread thread, in Operation op) =>
-        IsDone || _deadline is { Fired: true } || _cancellation is { IsRequested: true };
+    public override bool CanProceed(LogicalThread thread, in Operation op)
+    {
+        if (!(IsDone || _deadline is { Fired: true } || _cancellation is { IsRequested: true }))
+            return false;
+        // The first time the wait can end, what completed it happened before the waiter's next operation (its
+        // scheduling point joins this clock): the thread that just ran, and the work items that finished, among them
+        // the tasks' bodies. A task completes deep inside .NET, so which work item completed which task is not known;
+        // a finished work item unrelated to the wait is ordered before it too, which can hide a race, never invent one.
+        SyncClock ??= Execution.Memory.CompletionClock(Execution.LastRunner);
+        return true;
+    }
 
     /// <inheritdoc />
     public override string DescribeBlocked(LogicalThread thread, in Operation op) =>

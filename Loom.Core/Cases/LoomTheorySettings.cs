@@ -52,6 +52,12 @@ public sealed record LoomTheorySettings
     /// <summary>A schedule id to replay: the theory then has exactly one case, that schedule.</summary>
     public string? Schedule { get; init; }
 
+    /// <summary>Whether every data race on a shared field fails the test (<see cref="LoomOptions.ReportDataRaces"/>).</summary>
+    public bool? ReportDataRaces { get; init; }
+
+    /// <summary>Whether a call into code Loom did not see fails the test (<see cref="LoomOptions.FailOnUnseenCode"/>).</summary>
+    public bool? FailOnUnseenCode { get; init; }
+
     /// <summary>For exhaustive theories: the most cases discovery lists before it groups schedules.</summary>
     public int? MaxCases { get; init; }
 
@@ -162,6 +168,10 @@ public sealed record LoomTheorySettings
             options = options with { PctDepth = depth };
         if (MaxSteps is { } steps)
             options = options with { MaxSteps = steps };
+        if (ReportDataRaces is { } races)
+            options = options with { ReportDataRaces = races };
+        if (FailOnUnseenCode is { } unseen)
+            options = options with { FailOnUnseenCode = unseen };
         return options;
     }
 
@@ -190,6 +200,8 @@ public sealed record LoomTheorySettings
         Add("pctDepth", PctDepth);
         Add("maxSteps", MaxSteps);
         Add("schedule", Schedule);
+        Add("races", ReportDataRaces);
+        Add("unseen", FailOnUnseenCode);
         Add("maxCases", MaxCases);
         Add("maxListed", MaxListedSchedules);
         return KeyValueText.Write(pairs);
@@ -213,6 +225,8 @@ public sealed record LoomTheorySettings
                 "pctDepth" => settings with { PctDepth = KeyValueText.ParseInt(key, value) },
                 "maxSteps" => settings with { MaxSteps = KeyValueText.ParseInt(key, value) },
                 "schedule" => settings with { Schedule = value },
+                "races" => settings with { ReportDataRaces = bool.Parse(value) },
+                "unseen" => settings with { FailOnUnseenCode = bool.Parse(value) },
                 "maxCases" => settings with { MaxCases = KeyValueText.ParseInt(key, value) },
                 "maxListed" => settings with { MaxListedSchedules = KeyValueText.ParseInt(key, value) },
                 _ => throw new FormatException($"Unknown Loom theory setting '{key}' in '{text}'."),

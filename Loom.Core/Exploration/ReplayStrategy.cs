@@ -16,6 +16,9 @@ internal sealed class ReplayStrategy : IExplorationStrategy
 
     public ReplayStrategy(ScheduleId schedule) => _schedule = schedule;
 
+    /// <summary>The schedule replayed.</summary>
+    public ScheduleId Schedule => _schedule;
+
     public bool Exhausted => false;
 
     public bool PrunedByBound => false;

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Loom.Runtime;
 using Loom.Runtime.Sharing;
 
@@ -26,7 +28,7 @@ public static class ArrayCalls
     /// <exception cref="System.IndexOutOfRangeException"><paramref name="index"/> is outside the array.</exception>
     public static T Read<T>(T[] array, nint index, string? file, int line)
     {
-        ref var element = ref array[index];
+        ref var element = ref ElementOf(array, index);
         return LoomRuntime.AnyActive && LogicalThread.Current is { } me
             ? SharedMemory.Of(me).LoadElement(me, array, index, ref element, file, line)
             : element;
@@ -47,7 +49,7 @@ public static class ArrayCalls
         if (LoomRuntime.AnyActive && LogicalThread.Current is { } me)
         {
             // The checks stelem makes, before the store is scheduled: other threads must not see it early.
-            ref var element = ref array[index];
+            ref var element = ref ElementOf(array, index);
             if (!typeof(T).IsValueType && value is not null && array.GetType() != typeof(T[]) && !array.GetType().GetElementType()!.IsInstanceOfType(value!))
                 throw new System.ArrayTypeMismatchException("Attempted to access an element as a type incompatible with the array.");
             SharedMemory.Of(me).StoreElement(me, array, index, ref element, value, file, line);
@@ -71,5 +73,33 @@ public static class ArrayCalls
         if (LoomRuntime.AnyActive && LogicalThread.Current is { } me)
             SharedMemory.Of(me).NoteElementAddress(me, array, index, ref element);
         return ref element;
+    }
+
+    /// <summary>
+    /// Stands in for <c>readonly. ldelema</c> (a call on an element of a type parameter's array): the element's
+    /// address, unchanged, without the exact element type check of <see cref="Address{T}"/>, so a covariant array
+    /// (a <c>string[]</c> seen as <c>object[]</c>) is accepted as <c>readonly.</c> accepts it.
+    /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="array">The array.</param>
+    /// <param name="index">The element's index.</param>
+    /// <returns>A read-only reference to the element.</returns>
+    /// <exception cref="System.NullReferenceException"><paramref name="array"/> is <see langword="null"/>.</exception>
+    /// <exception cref="System.IndexOutOfRangeException"><paramref name="index"/> is outside the array.</exception>
+    public static ref readonly T ReadOnlyAddress<T>(T[] array, nint index)
+    {
+        ref T element = ref ElementOf(array, index);
+        if (LoomRuntime.AnyActive && LogicalThread.Current is { } me)
+            SharedMemory.Of(me).NoteElementAddress(me, array, index, ref element);
+        return ref element;
+    }
+
+    // ldelem and stelem take an array whose element type derives from T (ldelem.ref reads a string[] as object[]);
+    // ldelema, which `ref array[index]` compiles to, would throw ArrayTypeMismatchException for it.
+    private static ref T ElementOf<T>(T[] array, nint index)
+    {
+        if ((nuint)index >= (nuint)array.Length)
+            throw new System.IndexOutOfRangeException();
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index);
     }
 }

@@ -33,6 +33,8 @@ internal static class FailureReport
             text.Append("A stale value was read from an older store while newer ones existed. The .NET memory model allows it (ARM64 hardware does it):\n");
             text.Append("nothing ordered that load after the newer stores, so in real time it ran before they reached its thread.\n");
         }
+        if (execution.RanUnseenCode)
+            text.Append("Warning: ").Append(execution.Unseen.Warning).Append(".\n");
         text.Append('\n');
         var seedOption = replaySeed is null ? "" : string.Create(CultureInfo.InvariantCulture, $", Seed = {replaySeed}");
         text.Append(CultureInfo.InvariantCulture, $"Replay exactly this execution with schedule \"{schedule}\": LoomOptions {{ Schedule = \"{schedule}\"{seedOption} }}, or [LoomTheory(Schedule = \"{schedule}\"{seedOption})].");

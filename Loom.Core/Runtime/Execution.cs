@@ -65,6 +65,7 @@ internal sealed class Execution
 
     /// <summary>Events of the simulated world, in the order they happened (<see cref="Note"/>).</summary>
     private readonly List<ExecutionNote> _notes = new();
+    private UnseenCodeLog? _unseen;
     private volatile bool _aborting;
     private ExecutionFailure? _failure;
     private bool _pruned;
@@ -79,7 +80,15 @@ internal sealed class Execution
     private readonly AsyncOrder _continuations;
 
     public Execution(LoomOptions options, IExplorationStrategy strategy, List<StepRecord> steps, long seed)
+        : this(options, strategy, steps, seed, new Sharing.RacingLocations([]))
     {
+    }
+
+    /// <summary>An execution of an exploration that has found the <paramref name="racing"/> locations racing so far.</summary>
+    public Execution(LoomOptions options, IExplorationStrategy strategy, List<StepRecord> steps, long seed, Sharing.RacingLocations racing)
+    {
+        Shared = new Sharing.SharedMemory(this, racing);
+        _races = racing.Snapshot();
         Seed = seed;
         Options = options;
         _strategy = strategy;
@@ -112,7 +121,16 @@ internal sealed class Execution
     public MemoryModel Memory { get; }
 
     /// <summary>The fields, array elements and opaque collections rewritten code shares, by object and field.</summary>
-    public Sharing.SharedMemory Shared { get; } = new();
+    public Sharing.SharedMemory Shared { get; }
+
+    /// <summary>The locations earlier executions found racing, as this execution started: their accesses are its scheduling points.</summary>
+    private readonly int[] _races;
+
+    /// <summary>The code this execution's threads ran that Loom did not see (Loom.Interception.UnseenCode); made on first use.</summary>
+    public UnseenCodeLog Unseen => _unseen ??= new UnseenCodeLog();
+
+    /// <summary>Whether this execution's threads ran code Loom did not see.</summary>
+    public bool RanUnseenCode => _unseen is { IsEmpty: false };
 
     public LoomOptions Options { get; }
 
@@ -152,11 +170,14 @@ internal sealed class Execution
 
     public bool Aborting => _aborting;
 
+    /// <summary>The thread that took the latest step, if any.</summary>
+    public LogicalThread? LastRunner => _lastRunner;
+
     /// <summary>Whether <see cref="Run"/> has returned: nothing may report into the execution any more.</summary>
     public bool Finished { get; private set; }
 
     /// <summary>The decisions that differ from the default choice: the schedule id of this execution.</summary>
-    public ScheduleId ScheduleId => new(_deviations);
+    public ScheduleId ScheduleId => new(_deviations, _races);
 
     public int NextObjectId() => _objectIds++;
 
@@ -295,7 +316,14 @@ internal sealed class Execution
     /// new thread at once): a continuation touches state Loom cannot see, so when it runs matters.
     /// <paramref name="owner"/> is the simulated node the work belongs to: the work of a crashed node is dropped.
     /// </summary>
-    public void QueueWork(Action work, WorkName name, string what, IWorkOwner? owner = null)
+    public void QueueWork(Action work, WorkName name, string what, IWorkOwner? owner = null) => QueueWork(work, name, what, owner, null);
+
+    /// <summary>
+    /// Queues work that also happens after <paramref name="after"/>: what a thread knew when it armed the timer
+    /// whose firing queues the work. A timer fires from whichever thread moves virtual time on, and the code that
+    /// armed it (an async method before its <c>await Task.Delay</c>) must still happen before what the timer resumes.
+    /// </summary>
+    public void QueueWork(Action work, WorkName name, string what, IWorkOwner? owner, Exploration.VectorClock? after)
     {
         var poster = LogicalThread.Current;
         if (poster?.Execution != this)
@@ -341,6 +369,8 @@ internal sealed class Execution
             }
             _strategy.OnSpawn(poster, thread);
             Memory.OnSpawn(poster, thread);
+            if (after is not null)
+                Memory.Acquire(thread, after);
         }
     }
 
@@ -449,12 +479,16 @@ internal sealed class Execution
     }
 
     /// <summary>
-    /// The model state of a memory location named by reference. A reference has no identity that survives the
-    /// garbage collector moving its object, so locations are keyed by address and the execution is restarted
-    /// (deterministically, with the same decisions) if a collection happens while any are known.
+    /// The model state of a memory location named by reference. A reference that <paramref name="thread"/> just took
+    /// from a field or element of rewritten code is that field of that object (<see cref="Sharing.SharedMemory.Resolve"/>),
+    /// which a garbage collection does not change. Any other reference has no identity that survives the collector
+    /// moving its object, so it is keyed by address and the execution is restarted (deterministically, with the same
+    /// decisions) if a collection happens while any such location is known.
     /// </summary>
-    public unsafe MemoryLocation LocationOf<TValue>(ref TValue location, string kind, string? name)
+    public unsafe MemoryLocation LocationOf<TValue>(LogicalThread thread, ref TValue location, string kind, string? name)
     {
+        if (Shared.Resolve(thread, ref location) is { } shared)
+            return Shared.ModelOf(shared, kind);
         CheckAddressesStable();
         var address = (nint)Unsafe.AsPointer(ref location);
         if (_byAddress.TryGetValue(address, out var existing))
@@ -464,6 +498,9 @@ internal sealed class Execution
         _objects.Add(created);
         return created;
     }
+
+    /// <summary>Adds a model object that is not keyed by reference or address (a shared field's store history).</summary>
+    public void Track(ModelObject created) => _objects.Add(created);
 
     private void CheckAddressesStable()
     {

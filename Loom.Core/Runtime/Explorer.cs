@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using Loom.Coverage.Recording;
 using Loom.Exploration;
 using Loom.Reporting;
+using Loom.Runtime.Sharing;
 
 namespace Loom.Runtime;
 
@@ -166,6 +168,9 @@ internal sealed class Explorer
         return new ExplorationResult(_options, executions, false, false, stuck.Step, stuck.Step, report, [stuck.ScheduleId.ToString()], elapsed)
         {
             Failures = [report],
+            UnseenAssemblies = stuck.Unseen.Assemblies,
+            UncontrolledCalls = stuck.Unseen.UncontrolledCalls,
+            UnseenCodeWarning = stuck.Unseen.Warning,
         };
     }
 
@@ -173,6 +178,8 @@ internal sealed class Explorer
     {
         var clock = Stopwatch.StartNew();
         var strategy = CreateStrategy(_options);
+        // A replay's scheduling points are those of the schedule it replays; an exploration learns its own.
+        var racing = new RacingLocations(strategy is ReplayStrategy replaying ? replaying.Schedule.Races : []);
         var steps = new List<StepRecord>();
         var schedules = new List<string>();
         var hashes = new List<string>();
@@ -181,6 +188,7 @@ internal sealed class Explorer
         var longest = 0;
         LoomFailure? failure = null;
         var failures = new List<LoomFailure>();
+        var unseen = new UnseenCodeLog();
 
         try
         {
@@ -189,7 +197,7 @@ internal sealed class Explorer
                 if (!strategy.BeginExecution())
                     break;
                 var seed = strategy.CurrentSeed ?? _options.Seed;
-                var execution = RunOnce(strategy, steps, seed, out var gcFailure);
+                var execution = RunOnce(strategy, steps, seed, racing, out var gcFailure);
                 lock (_progress)
                 {
                     if (_abandoned)
@@ -206,6 +214,8 @@ internal sealed class Explorer
                 operations += execution.Step;
                 longest = Math.Max(longest, execution.Step);
                 schedules.Add(execution.ScheduleId.ToString());
+                if (execution.RanUnseenCode)
+                    unseen.Add(execution.Unseen);
 
                 if (gcFailure is not null)
                 {
@@ -216,6 +226,12 @@ internal sealed class Explorer
                 if (execution.Failure is null && strategy is ReplayStrategy replay && replay.Leftover(execution) is { } leftover)
                     execution.Fail(FailureKind.ScheduleDiverged, ReplayStrategy.DivergedMessage(ScheduleId.Parse(_options.Schedule!), leftover), null);
                 strategy.EndExecution(execution);
+                if (Learn(racing, execution, strategy) && strategy is ExhaustiveStrategy)
+                {
+                    // The racing accesses are scheduling points from now on, so the steps of every explored
+                    // interleaving change: the exhaustive search starts again over the new space.
+                    strategy = CreateStrategy(_options);
+                }
 
                 if (_options.DeterminismCheck && execution.Failure is null && !execution.Pruned)
                 {
@@ -265,12 +281,30 @@ internal sealed class Explorer
         {
             GcRestarts = _gcRestarts,
             NestingRestarts = _nestingRestarts,
+            RacingLocations = [.. racing.Names.Order(StringComparer.Ordinal)],
             TraceHashes = hashes,
             Failures = failures,
+            UnseenAssemblies = unseen.Assemblies,
+            UncontrolledCalls = unseen.UncontrolledCalls,
+            UnseenCodeWarning = unseen.Warning,
         };
     }
 
-    private Execution RunOnce(IExplorationStrategy strategy, List<StepRecord> steps, long seed, out ExecutionFailure? gcFailure)
+    /// <summary>
+    /// Adds the races <paramref name="execution"/> found on locations that were not racing yet to the exploration's
+    /// racing set; returns whether it grew. A replay keeps the set its schedule names.
+    /// </summary>
+    private static bool Learn(RacingLocations racing, Execution execution, IExplorationStrategy strategy)
+    {
+        if (strategy is ReplayStrategy)
+            return false;
+        var grew = false;
+        foreach (var race in execution.Shared.NewRaces)
+            grew |= racing.Add(race.Hash, race.Name);
+        return grew;
+    }
+
+    private Execution RunOnce(IExplorationStrategy strategy, List<StepRecord> steps, long seed, RacingLocations racing, out ExecutionFailure? gcFailure)
     {
         gcFailure = null;
         var lastStep = -1;
@@ -279,11 +313,20 @@ internal sealed class Explorer
         var nesting = _options.Nesting && !_nestingOff;
         for (var attempt = 0; ; attempt++)
         {
-            var execution = new Execution(_options, strategy, steps, seed) { Nesting = nesting, MainCanHost = _body.IsAsync, Unnested = unnested };
+            var execution = new Execution(_options, strategy, steps, seed, racing) { Nesting = nesting, MainCanHost = _body.IsAsync, Unnested = unnested };
             _current = execution;
             execution.Run(_body);
             if (!execution.RestartRequested)
+            {
+                // A seeded execution that found a new race runs again with the same seed and the racing accesses
+                // as scheduling points: each seed is its own case, so it must not leave the race unexplored.
+                if (strategy is SeededStrategy && execution.Failure is null && !execution.Pruned && Learn(racing, execution, strategy))
+                {
+                    strategy.RestartExecution();
+                    continue;
+                }
                 return execution;
+            }
             if (execution.UnnestStep is { } unnest)
             {
                 // The same decisions again, with that work on a worker. A hint that did not help means the
@@ -323,9 +366,10 @@ internal sealed class Explorer
     private LoomFailure VerifyReplays(LoomFailure original, Execution failing, int executions)
     {
         var steps = new List<StepRecord>();
-        var replay = new ReplayStrategy(ScheduleId.Parse(original.ScheduleId));
+        var schedule = ScheduleId.Parse(original.ScheduleId);
+        var replay = new ReplayStrategy(schedule);
         replay.BeginExecution();
-        var again = RunOnce(replay, steps, failing.Seed, out _);
+        var again = RunOnce(replay, steps, failing.Seed, new RacingLocations(schedule.Races), out _);
         var divergence = FirstDivergence(failing.Steps, again.Steps);
         if (again.Failure?.Kind == original.Kind && divergence is null)
             return original;
@@ -383,7 +427,7 @@ internal sealed class Explorer
         var firstSteps = new List<StepRecord>(first.Steps);
         var replay = new ReplayStrategy(first.ScheduleId);
         replay.BeginExecution();
-        var second = RunOnce(replay, new List<StepRecord>(), seed, out _);
+        var second = RunOnce(replay, new List<StepRecord>(), seed, new RacingLocations(first.ScheduleId.Races), out _);
         var divergence = FirstDivergence(firstSteps, second.Steps) ?? FirstDivergence(first.Notes, second.Notes);
         if (divergence is null && second.Failure is null)
             return null;

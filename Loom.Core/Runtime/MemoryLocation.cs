@@ -36,6 +36,9 @@ internal sealed class MemoryLocation : ModelObject
     /// <summary>Data-race bookkeeping for tracked fields; <see langword="null"/> for locations that may race by design.</summary>
     public RaceState? Races { get; set; }
 
+    /// <summary>The field or element of rewritten code this location is, when it is one; it is then named by object and field, not by address.</summary>
+    public Sharing.SharedLocation? Shared { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Name is null ? base.ToString() : $"{Name} ({Kind}#{Id})";
 }

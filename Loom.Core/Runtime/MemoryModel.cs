@@ -71,6 +71,21 @@ internal sealed class MemoryModel
         _yielded.Remove(child.Number);
     }
 
+    /// <summary>What <paramref name="thread"/> has seen so far, for an edge to code that runs later (a timer it arms).</summary>
+    public VectorClock Snapshot(LogicalThread thread) => ClockOf(thread.Number).Copy();
+
+    /// <summary>Makes everything <paramref name="seen"/> records happen before <paramref name="thread"/>'s next operations.</summary>
+    public void Acquire(LogicalThread thread, VectorClock seen) => ClockOf(thread.Number).Join(seen);
+
+    /// <summary>What <paramref name="last"/> (the thread that ran last, if any) and every finished thread have seen, joined: what completed a task a thread waits for.</summary>
+    public VectorClock CompletionClock(LogicalThread? last)
+    {
+        var clock = last is null ? new VectorClock() : ClockOf(last.Number).Copy();
+        foreach (var final in _finished.Values)
+            clock.Join(final);
+        return clock;
+    }
+
     /// <summary>Remembers what a finished thread did, for the threads that join it.</summary>
     public void OnFinish(LogicalThread thread) => _finished[thread.Number] = ClockOf(thread.Number).Copy();
 
@@ -122,20 +137,21 @@ internal sealed class MemoryModel
 
     /// <summary>
     /// A load of <paramref name="location"/>, whose real memory currently holds <paramref name="current"/>. Returns
-    /// the value the model gives the load.
+    /// the value the model gives the load. A load that is not a scheduling point of its own passes
+    /// <paramref name="mayReadOlder"/> false and reads the newest store: a value choice needs a step to be recorded at.
     /// </summary>
-    public T Load<T>(LogicalThread thread, MemoryLocation location, T current, MemoryOrder order, string site)
+    public T Load<T>(LogicalThread thread, MemoryLocation location, T current, MemoryOrder order, string? file, int line, bool mayReadOlder = true)
     {
         CatchUp(location, current);
         if (order == MemoryOrder.SequentiallyConsistent)
             Fence(thread);
         var clock = ClockOf(thread.Number);
         if (location.Races is { } races)
-            CheckRead(thread, location, races, site);
+            CheckRace(thread, location, races, write: false, file, line);
 
         var newest = location.Stores.Count - 1;
-        var oldest = _weak && order != MemoryOrder.SequentiallyConsistent ? Floor(thread.Number, location, clock, Observed(thread.Number), Yielded(thread.Number)) : newest;
-        if (_execution.TakeReadConstraint(thread) is var since and >= 0)
+        var oldest = mayReadOlder && _weak && order != MemoryOrder.SequentiallyConsistent ? Floor(thread.Number, location, clock, Observed(thread.Number), Yielded(thread.Number)) : newest;
+        if (mayReadOlder && _execution.TakeReadConstraint(thread) is var since and >= 0)
         {
             // The strategy put other threads first so that this load could read what they store: the older stores
             // were explored from the other order already.
@@ -149,7 +165,7 @@ internal sealed class MemoryModel
         }
         var visible = newest - oldest + 1;
         if (visible > _maxHistory)
-            Overflow(thread, location, visible, site);
+            Overflow(thread, location, visible, SourceText.Location(file, line));
         var choice = visible > 1 ? _execution.ChooseValue(visible) : 0;
         var index = newest - choice;
         var store = location.Stores[index];
@@ -171,13 +187,13 @@ internal sealed class MemoryModel
     /// A store of <paramref name="value"/> to <paramref name="location"/>, whose real memory held
     /// <paramref name="previous"/> just before. The caller writes real memory itself.
     /// </summary>
-    public void Store<T>(LogicalThread thread, MemoryLocation location, T previous, T value, MemoryOrder order, string site)
+    public void Store<T>(LogicalThread thread, MemoryLocation location, T previous, T value, MemoryOrder order, string? file, int line)
     {
         CatchUp(location, previous);
         if (order == MemoryOrder.SequentiallyConsistent)
             Fence(thread);
         if (location.Races is { } races)
-            CheckWrite(thread, location, races, site);
+            CheckRace(thread, location, races, write: true, file, line);
         Append(thread, location, value, order);
         if (order == MemoryOrder.SequentiallyConsistent)
             Fence(thread);
@@ -283,43 +299,52 @@ internal sealed class MemoryModel
         location.Dropped += keepFrom;
     }
 
-    private void CheckRead(LogicalThread thread, MemoryLocation location, RaceState races, string site)
+    /// <summary>
+    /// Records an access of <paramref name="thread"/> to a race-checked location and returns an earlier access of
+    /// another thread that conflicts with it (one of the two writes) and does not happen before it, if any: a data
+    /// race (FastTrack's epoch test, against the accessing thread's vector clock).
+    /// </summary>
+    public RaceState.Access? CheckRace(LogicalThread thread, RaceState races, bool write, string? file, int line, bool ordered = false)
     {
         var me = thread.Number;
         var clock = ClockOf(me);
-        if (races.LastWrite is { } write && write.Thread != me && clock[write.Thread] < write.Epoch)
-            Race(thread, location, write, "write", "read", site);
-        var read = new RaceState.Access(me, clock[me], _execution.Step - 1, site);
+        RaceState.Access? conflict = null;
+        if (races.LastWrite is { } last && last.Thread != me && clock[last.Thread] < last.Epoch)
+            conflict = last;
         var reads = races.ReadsSinceWrite;
-        var mine = reads.FindIndex(r => r.Thread == me);
-        if (mine >= 0)
-            reads[mine] = read;
-        else
-            reads.Add(read);
-    }
-
-    private void CheckWrite(LogicalThread thread, MemoryLocation location, RaceState races, string site)
-    {
-        var me = thread.Number;
-        var clock = ClockOf(me);
-        if (races.LastWrite is { } write && write.Thread != me && clock[write.Thread] < write.Epoch)
-            Race(thread, location, write, "write", "write", site);
-        foreach (var read in races.ReadsSinceWrite)
+        var access = new RaceState.Access(me, clock[me], _execution.Step - 1, file, line, write, ordered);
+        if (write)
         {
-            if (read.Thread != me && clock[read.Thread] < read.Epoch)
-                Race(thread, location, read, "read", "write", site);
+            foreach (var read in reads)
+            {
+                if (conflict is null && read.Thread != me && clock[read.Thread] < read.Epoch)
+                    conflict = read;
+            }
+            races.LastWrite = access;
+            reads.Clear();
+            return conflict;
         }
-        races.LastWrite = new RaceState.Access(me, clock[me], _execution.Step - 1, site);
-        races.ReadsSinceWrite.Clear();
+        for (var i = 0; i < reads.Count; i++)
+        {
+            if (reads[i].Thread == me)
+            {
+                reads[i] = access;
+                return conflict;
+            }
+        }
+        reads.Add(access);
+        return conflict;
     }
 
-    private void Race(LogicalThread thread, MemoryLocation location, RaceState.Access earlier, string earlierKind, string kind, string site)
+    private void CheckRace(LogicalThread thread, MemoryLocation location, RaceState races, bool write, string? file, int line)
     {
+        if (CheckRace(thread, races, write, file, line) is not { } earlier)
+            return;
         var other = _execution.Threads[earlier.Thread];
         _execution.Fail(
             FailureKind.DataRace,
-            $"Data race on {location}: {thread.Label} {(kind == "read" ? "reads" : "writes")} it at {site} (step {_execution.Step - 1}), " +
-            $"and {other.Label}'s {earlierKind} at {earlier.Location} (step {earlier.Step}) does not happen before that: no lock, " +
+            $"Data race on {location}: {thread.Label} {(write ? "writes" : "reads")} it at {SourceText.Location(file, line)} (step {_execution.Step - 1}), " +
+            $"and {other.Label}'s {earlier.Kind} at {earlier.Location} (step {earlier.Step}) does not happen before that: no lock, " +
             "Volatile or Interlocked operation orders the two. Protect the field with a lock, publish it with Volatile.Write and read it " +
             "with Volatile.Read, or use Interlocked; if the race is intended, declare the field as RacyField<T>.",
             thread);

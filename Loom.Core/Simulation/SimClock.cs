@@ -39,6 +39,9 @@ public sealed class SimClock : TimeProvider
 
     internal SimClock(Execution execution) => _execution = execution;
 
+    /// <summary>The execution whose virtual time this is.</summary>
+    internal Execution Execution => _execution;
+
     /// <summary>How much virtual time has passed since the execution started.</summary>
     public TimeSpan Elapsed => TimeSpan.FromTicks(_now);
 

@@ -10,6 +10,9 @@ namespace Loom.Simulation;
 internal sealed class SimTimer : ITimer
 {
     private readonly SimClock _clock;
+
+    /// <summary>What the thread that last armed the timer had seen: its callback happens after that.</summary>
+    private Exploration.VectorClock? _armedBy;
     private readonly TimerCallback? _callback;
     private readonly object? _state;
     private readonly ExecutionContext? _context;
@@ -72,6 +75,8 @@ internal sealed class SimTimer : ITimer
         if (_disposed)
             return false;
         _period = period == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : period;
+        if (LogicalThread.Current is { } arming && arming.Execution == _clock.Execution)
+            _armedBy = arming.Execution.Memory.Snapshot(arming);
         _clock.Arm(this, dueTime);
         return true;
     }
@@ -92,7 +97,7 @@ internal sealed class SimTimer : ITimer
         if (_action is not null)
         {
             var action = _action;
-            execution.QueueWork(() => ContextFree.Run(action), WorkName.Of(_name!), "simulation", owner);
+            execution.QueueWork(() => ContextFree.Run(action), WorkName.Of(_name!), "simulation", owner, _armedBy);
             return;
         }
         if (_callback is null)
@@ -106,7 +111,7 @@ internal sealed class SimTimer : ITimer
             ? () => callback(state)
             : () => ExecutionContext.Run(context, static s => { var (c, st) = ((TimerCallback, object?))s!; c(st); }, (callback, state));
         Action run = WithContext ? call : () => ContextFree.Run(call);
-        execution.QueueWork(run, WorkName.OfTimer(callback), "timer fires", owner);
+        execution.QueueWork(run, WorkName.OfTimer(callback), "timer fires", owner, _armedBy);
     }
 
     /// <inheritdoc />

@@ -9,8 +9,10 @@ internal static class MemoryAccess
     /// <summary>Waits until the strategy lets <paramref name="thread"/> perform the access; returns the location's model.</summary>
     public static MemoryLocation Schedule<T>(LogicalThread thread, string api, AccessKind access, ref T location, string? name, string? file, int line, OperationFlags flags = OperationFlags.None)
     {
-        var target = thread.Execution.LocationOf(ref location, TypeName<T>.Value, name);
+        var target = thread.Execution.LocationOf(thread, ref location, TypeNames.Of<T>(), name);
         thread.Execution.Schedule(thread, new Operation(api, access, target, file, line, flags));
+        if (target.Shared is { } shared)
+            thread.Execution.Shared.Ordered(thread, shared, access == AccessKind.Write, file, line);
         return target;
     }
 
@@ -35,7 +37,7 @@ internal static class MemoryAccess
         var target = Schedule(thread, api, AccessKind.Read, ref location, name, file, line, weak ? OperationFlags.WeakLoad : OperationFlags.None);
         if (raceChecked)
             target.Races ??= new RaceState();
-        return Result(thread, thread.Execution.Memory.Load(thread, target, location, order, SourceText.Location(file, line)));
+        return Result(thread, thread.Execution.Memory.Load(thread, target, location, order, file, line));
     }
 
     /// <summary>A store with the given ordering: a scheduling point, the memory model's store, and the real write.</summary>
@@ -44,7 +46,7 @@ internal static class MemoryAccess
         var target = Schedule(thread, api, AccessKind.Write, ref location, name, file, line);
         if (raceChecked)
             target.Races ??= new RaceState();
-        thread.Execution.Memory.Store(thread, target, location, value, order, SourceText.Location(file, line));
+        thread.Execution.Memory.Store(thread, target, location, value, order, file, line);
         // Only one logical thread runs at a time and every handoff is a full fence, so a plain write is enough.
         location = value;
         thread.Execution.RecordValue(thread, value);
@@ -70,27 +72,5 @@ internal static class MemoryAccess
     {
         thread.Execution.RecordValue(thread, value);
         return value;
-    }
-
-    private static class TypeName<T>
-    {
-        public static readonly string Value = typeof(T) switch
-        {
-            var t when t == typeof(int) => "int",
-            var t when t == typeof(long) => "long",
-            var t when t == typeof(uint) => "uint",
-            var t when t == typeof(ulong) => "ulong",
-            var t when t == typeof(short) => "short",
-            var t when t == typeof(ushort) => "ushort",
-            var t when t == typeof(byte) => "byte",
-            var t when t == typeof(sbyte) => "sbyte",
-            var t when t == typeof(bool) => "bool",
-            var t when t == typeof(float) => "float",
-            var t when t == typeof(double) => "double",
-            var t when t == typeof(nint) => "nint",
-            var t when t == typeof(nuint) => "nuint",
-            var t when t == typeof(object) => "object",
-            var t => t.Name,
-        };
     }
 }

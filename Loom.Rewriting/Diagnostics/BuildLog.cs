@@ -4,8 +4,9 @@ using System.IO;
 namespace Loom.Rewriting;
 
 /// <summary>
-/// Writes the rewriter's messages in MSBuild's canonical form (<c>origin : error CODE: text</c>), which the build's
-/// Exec task turns into real errors and messages, with the assembly as their origin.
+/// Writes the rewriter's messages in MSBuild's canonical form (<c>origin : error CODE: text</c>, <c>origin : warning
+/// CODE: text</c>), which the build's Exec task turns into real errors, warnings and messages, with the assembly as
+/// their origin.
 /// </summary>
 internal sealed class BuildLog
 {
@@ -21,6 +22,8 @@ internal sealed class BuildLog
         Errors++;
         _out.WriteLine($"{origin} : error {code}: {OneLine(text)}");
     }
+
+    public void Warning(string origin, string code, string text) => _out.WriteLine($"{origin} : warning {code}: {OneLine(text)}");
 
     public void Message(string text) => _out.WriteLine(OneLine(text));
 

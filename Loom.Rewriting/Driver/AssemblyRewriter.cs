@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Loom.Rewriting.Interception;
@@ -11,7 +12,7 @@ namespace Loom.Rewriting.Driver;
 
 /// <summary>
 /// Rewrites one assembly: reads it with its symbols, runs every pass over every method body that calls an
-/// intercepted type, and writes the new assembly with a portable PDB that matches the new IL (the sequence points
+/// intercepted type, accesses a field or an array element, or calls an assembly Loom does not see, and writes the new assembly with a portable PDB that matches the new IL (the sequence points
 /// stay on the original instructions, so traces and coverage show the original lines). The strong-name identity
 /// (the public key) is kept; the signature, no longer valid, is not claimed (.NET does not verify it). A
 /// ReadyToRun image loses its native code and keeps its IL, which the runtime then compiles as usual.
@@ -20,11 +21,16 @@ internal sealed class AssemblyRewriter
 {
     private readonly InterceptionTable _table;
     private readonly Pass[] _passes;
+    private readonly UnseenCallPass _unseen;
 
-    public AssemblyRewriter(InterceptionTable table)
+    /// <param name="table">The stand-ins.</param>
+    /// <param name="unseen">The names of the assemblies of the output Loom does not see (RewriteRun finds them), whose calls are marked.</param>
+    public AssemblyRewriter(InterceptionTable table, IEnumerable<string>? unseen = null)
     {
         _table = table;
-        _passes = [new SynchronizationPass(table), new TasksAndTimersPass(table), new TimeAndRandomnessPass(table)];
+        _unseen = new UnseenCallPass(table, unseen ?? []);
+        // The fields pass runs last: the call passes name a call's ref argument from the ldflda before it.
+        _passes = [new SynchronizationPass(table), new TasksAndTimersPass(table), new TimeAndRandomnessPass(table), new CollectionsPass(table), _unseen, new FieldsPass(table)];
     }
 
     /// <summary>The passes, in the order they run.</summary>
@@ -51,7 +57,7 @@ internal sealed class AssemblyRewriter
         {
             foreach (var method in type.Methods)
             {
-                if (!method.HasBody || !CallsATarget(method))
+                if (!method.HasBody || !(CallsATarget(method) || FieldsPass.Touches(method.Body)))
                     continue;
                 changed |= RewriteMethod(method, report);
             }
@@ -92,7 +98,8 @@ internal sealed class AssemblyRewriter
 
     private bool CallsATarget(MethodDefinition method) =>
         method.Body.Instructions.Any(i => i.Operand is MethodReference called
-            && _table.IsTarget((called.DeclaringType is GenericInstanceType g ? g.ElementType : called.DeclaringType).FullName));
+            && (_table.IsTarget((called.DeclaringType is GenericInstanceType g ? g.ElementType : called.DeclaringType).FullName)
+                || _unseen.UnseenAssemblyOf(called) is not null));
 
     private static ModuleDefinition Read(string source, IAssemblyResolver resolver, out SymbolKind symbols)
     {

@@ -1,13 +1,14 @@
 using System;
 using System.IO;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace Loom.Rewriting.Driver;
 
 /// <summary>
 /// Rewritten copies kept in obj/, one folder per assembly and content hash. The hash covers the original assembly
-/// and its PDB, Loom.Core's stand-ins and the rewriter's own build, so a change to any of them rewrites again, and
-/// an unchanged build only copies. Each assembly keeps its newest entry only.
+/// and its PDB, Loom.Core's stand-ins, the rewriter's own build, and which of the assemblies it calls Loom does not
+/// see (their calls are marked), so a change to any of them rewrites again, and an unchanged build only copies. Each assembly keeps its newest entry only.
 /// </summary>
 internal sealed class RewriteCache
 {
@@ -23,11 +24,15 @@ internal sealed class RewriteCache
         _salt = salt;
     }
 
-    /// <summary>The cache folder for <paramref name="source"/>'s current content.</summary>
-    public string EntryFor(string source)
+    /// <summary>
+    /// The cache folder for <paramref name="source"/>'s current content, rewritten knowing <paramref name="unseen"/>:
+    /// the assemblies it calls that Loom does not see, whose calls its copy marks.
+    /// </summary>
+    public string EntryFor(string source, string unseen = "")
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(_salt);
+        hash.AppendData(Encoding.UTF8.GetBytes(unseen + "\0"));
         hash.AppendData(File.ReadAllBytes(source));
         var pdb = Path.ChangeExtension(source, ".pdb");
         if (File.Exists(pdb))

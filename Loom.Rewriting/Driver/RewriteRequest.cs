@@ -12,7 +12,8 @@ namespace Loom.Rewriting.Driver;
 /// standins  PATH                          Loom.Core.dll, whose [Intercepts] classes are the stand-ins
 /// cache     DIR                           the cache folder in obj/
 /// rewrite   test|project  SOURCE  DESTINATION   the test assembly, and each project reference's
-/// package   SOURCE  DESTINATION           a package assembly of the output, rewritten if named or if all are
+/// package   SOURCE  DESTINATION           a package assembly of the output, rewritten if named or if all are,
+///                                         otherwise scanned for code Loom does not see
 /// named     ASSEMBLYNAME                  a LoomRewriteAssembly item
 /// packages  all|named                     LoomRewritePackages: every package assembly, or the named ones only
 /// </code>
@@ -27,6 +28,9 @@ internal sealed class RewriteRequest
 
     /// <summary>The assembly names the user's <c>LoomRewriteAssembly</c> items give.</summary>
     public List<string> Named { get; } = new();
+
+    /// <summary>The package assemblies of the output that are not to be rewritten (not named, and not all packages are).</summary>
+    public List<string> NotRewritten { get; } = new();
 
     /// <summary>Whether every package assembly is rewritten (<c>LoomRewritePackages=all</c>), not only the named ones.</summary>
     public bool AllPackages { get; private set; }
@@ -73,6 +77,8 @@ internal sealed class RewriteRequest
             var named = request.Named.Contains(Path.GetFileNameWithoutExtension(source), StringComparer.OrdinalIgnoreCase);
             if (named || request.AllPackages)
                 request.Assemblies.Add(new AssemblyToRewrite(AssemblyKind.Package, source, destination, named));
+            else
+                request.NotRewritten.Add(source);
         }
         if (request.StandIns.Length == 0 || request.Cache.Length == 0)
             throw new RewriteException(RewriteErrors.BadArguments, "the rewriter's request names no Loom.Core (standins) or no cache folder (cache).");

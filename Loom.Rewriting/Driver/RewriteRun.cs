@@ -11,9 +11,11 @@ using Mono.Cecil;
 namespace Loom.Rewriting.Driver;
 
 /// <summary>
-/// One run of the rewriter over a test project's output: each assembly is rewritten (or its rewritten copy taken
-/// from the cache) and copied over its place in the output folder, with one build message saying what was done.
-/// An assembly that cannot be rewritten is a build error naming it and the reason; the others are still done.
+/// One run of the rewriter over a test project's output: first the package assemblies it does not rewrite are
+/// scanned for code Loom must see (UnseenAssemblies); then each assembly is rewritten (or its rewritten copy taken
+/// from the cache) and copied over its place in the output folder, with one build message saying what was done;
+/// last, each unrewritten assembly that Loom does not see gets a message or warning of its own. An assembly that
+/// cannot be rewritten is a build error naming it and the reason; the others are still done.
 /// </summary>
 internal static class RewriteRun
 {
@@ -25,10 +27,14 @@ internal static class RewriteRun
     {
         using var standIns = ModuleDefinition.ReadModule(request.StandIns, new ReaderParameters { InMemory = true });
         var table = InterceptionTable.Read(standIns);
-        var rewriter = new AssemblyRewriter(table);
-        var cache = new RewriteCache(request.Cache, Salt(request.StandIns));
-        using var resolver = Resolver(request);
+        var salt = Salt(request.StandIns);
         Directory.CreateDirectory(request.Cache);
+        var scans = new ScanCache(request.Cache, salt);
+        var unseen = UnseenAssemblies.Find(request.NotRewritten, source => scans.Scan(source, s => AssemblyScan.Of(s, table)));
+        var rewriter = new AssemblyRewriter(table, unseen.Names);
+        var cache = new RewriteCache(request.Cache, salt);
+        using var resolver = Resolver(request);
+        var calledByRewritten = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         foreach (var missing in request.Named.Where(n => !request.Assemblies.Any(a => a.Named && SameName(a, n))).Distinct())
         {
@@ -37,11 +43,13 @@ internal static class RewriteRun
                 "Check the assembly's name (the file name without .dll, not the package's id) and that the project references its package.");
         }
         foreach (var assembly in request.Assemblies)
-            RewriteOne(assembly, rewriter, cache, resolver, log);
+            RewriteOne(assembly, rewriter, cache, resolver, log, unseen, calledByRewritten);
+        unseen.Report(log, calledByRewritten);
         return log.Errors == 0 ? 0 : 1;
     }
 
-    private static void RewriteOne(AssemblyToRewrite assembly, AssemblyRewriter rewriter, RewriteCache cache, IAssemblyResolver resolver, BuildLog log)
+    private static void RewriteOne(AssemblyToRewrite assembly, AssemblyRewriter rewriter, RewriteCache cache, IAssemblyResolver resolver, BuildLog log,
+        UnseenAssemblies unseen, HashSet<string> calledByRewritten)
     {
         var file = Path.GetFileName(assembly.Source);
         var name = Path.GetFileNameWithoutExtension(assembly.Source);
@@ -56,7 +64,10 @@ internal static class RewriteRun
         try
         {
             var clock = Stopwatch.StartNew();
-            var entry = cache.EntryFor(assembly.Source);
+            // Its calls into them are marked, so its rewritten copy depends on which of them Loom does not see.
+            var calls = ReferencedAssemblies.Of(assembly.Source).Where(unseen.Contains).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            calledByRewritten.UnionWith(calls);
+            var entry = cache.EntryFor(assembly.Source, string.Join("\n", calls));
             var report = RewriteCache.StoredReport(entry);
             var cached = report is not null;
             if (report is null)
@@ -106,7 +117,7 @@ internal static class RewriteRun
     /// <summary>The one-line summary of what was rewritten, kept with the cache entry for unchanged builds.</summary>
     internal static string Describe(RewriteReport report, AssemblyRewriter rewriter)
     {
-        if (report.TotalSites == 0 && report.LeftAsIs.Count == 0)
+        if (report.TotalSites == 0 && report.LeftAsIs.Count == 0 && report.UnseenCalls.Count == 0)
             return "nothing to rewrite";
         var parts = rewriter.Passes
             .Where(p => report.Sites.ContainsKey(p.Concern))
@@ -116,6 +127,10 @@ internal static class RewriteRun
         if (report.LeftAsIs.Count > 0)
         {
             text += $"; left as written: {string.Join(", ", report.LeftAsIs.Select(l => $"{l.Key} x{l.Value}"))}";
+        }
+        if (report.UnseenCalls.Count > 0)
+        {
+            text += $"; calls into code Loom does not see, marked for the run to report: {string.Join(", ", report.UnseenCalls.Select(u => $"{u.Key} x{u.Value}"))}";
         }
         return text;
     }

@@ -20,9 +20,10 @@ internal sealed class InterceptionTable
     private readonly HashSet<string> _targets;
     private readonly Dictionary<string, Declared> _declared;
 
-    private InterceptionTable(List<StandIn> standIns, ModuleDefinition module, Dictionary<string, Declared> declared)
+    private InterceptionTable(List<StandIn> standIns, ModuleDefinition module, Dictionary<string, Declared> declared, UnseenCodeRecorder? recorder)
     {
         Module = module;
+        Recorder = recorder;
         _declared = declared;
         StandIns = standIns;
         _byMember = standIns
@@ -36,6 +37,12 @@ internal sealed class InterceptionTable
     /// <summary>The Loom.Core module the stand-ins live in.</summary>
     public ModuleDefinition Module { get; }
 
+    /// <summary>
+    /// What rewritten code calls where it runs code Loom does not see (Loom.Interception.UnseenCode), or
+    /// <see langword="null"/> for a Loom.Core without it: then such calls are listed at build time only.
+    /// </summary>
+    public UnseenCodeRecorder? Recorder { get; }
+
     /// <summary>Every stand-in, in declaration order.</summary>
     public IReadOnlyList<StandIn> StandIns { get; }
 
@@ -45,8 +52,10 @@ internal sealed class InterceptionTable
     {
         var standIns = new List<StandIn>();
         var declared = new Dictionary<string, Declared>(StringComparer.Ordinal);
+        UnseenCodeRecorder? recorder = null;
         foreach (var type in module.Types.SelectMany(AllTypes))
         {
+            recorder ??= UnseenCodeRecorder.Of(type);
             var attribute = type.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == AttributeName);
             if (attribute is null)
                 continue;
@@ -61,7 +70,7 @@ internal sealed class InterceptionTable
             throw new RewriteException(RewriteErrors.StandInsUnreadable,
                 $"{module.FileName} declares no stand-ins ([Intercepts] classes): it is not a Loom.Core this rewriter can use.");
         }
-        return new InterceptionTable(standIns, module, declared);
+        return new InterceptionTable(standIns, module, declared, recorder);
     }
 
     /// <summary>
@@ -94,6 +103,17 @@ internal sealed class InterceptionTable
 
     /// <summary>Whether <paramref name="typeFullName"/> (Cecil's form: <c>System.Threading.Lock/Scope</c>) has stand-ins.</summary>
     public bool IsTarget(string typeFullName) => _targets.Contains(typeFullName);
+
+    /// <summary>
+    /// Whether a call of <paramref name="called"/> is one Loom must see: a member of an intercepted type that has a
+    /// stand-in, or that is not declared to pass through. This is what makes an assembly that was not rewritten code
+    /// Loom does not see.
+    /// </summary>
+    public bool MustSee(MethodReference called)
+    {
+        var declaring = called.DeclaringType is GenericInstanceType generic ? generic.ElementType : called.DeclaringType;
+        return IsTarget(declaring.FullName) && (Find(called) is not null || Classify(called) != Leftover.PassesThrough);
+    }
 
     /// <summary>The stand-in for the member <paramref name="called"/> names, or <see langword="null"/> if it has none.</summary>
     public StandIn? Find(MethodReference called)

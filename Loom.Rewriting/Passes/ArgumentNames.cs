@@ -45,7 +45,7 @@ internal static class ArgumentNames
     }
 
     /// <summary>An auto-property's backing field <c>&lt;Count&gt;k__BackingField</c> is named by its property.</summary>
-    private static string FieldName(string name)
+    public static string FieldName(string name)
     {
         if (name.StartsWith('<') && name.IndexOf('>') is var end and > 1)
             return name[1..end];

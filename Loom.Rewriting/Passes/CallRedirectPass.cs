@@ -10,14 +10,21 @@ namespace Loom.Rewriting.Passes;
 /// <c>callvirt</c> and <c>newobj</c> become a <c>call</c> of the static stand-in, after loads of the caller-info
 /// arguments (source file and line of the original call, the name of a <c>ref</c> argument's field). The stack
 /// before and after is the same, so nothing around the site changes. The redirected instruction keeps its place
-/// (it becomes the first load), so branches into it and its sequence point still land on the site.
+/// (it becomes the first load), so branches into it and its sequence point still land on the site. A call it leaves
+/// as written (no stand-in yet, or one it cannot redirect) gets a marker before it instead (UnseenMarker), so a run
+/// that makes the call says it ran outside Loom's control.
 /// </summary>
 internal abstract class CallRedirectPass : Pass
 {
     private readonly InterceptionTable _table;
     private readonly Dictionary<(ModuleDefinition, MethodDefinition), MethodReference> _imported = new();
+    private readonly UnseenMarker? _notControlled;
 
-    protected CallRedirectPass(InterceptionTable table) => _table = table;
+    protected CallRedirectPass(InterceptionTable table)
+    {
+        _table = table;
+        _notControlled = table.Recorder is { } recorder ? new UnseenMarker(recorder.NotControlled) : null;
+    }
 
     /// <summary>Whether this pass owns the members of <paramref name="typeFullName"/> named <paramref name="member"/>.</summary>
     public abstract bool Owns(string typeFullName, string member);
@@ -48,6 +55,7 @@ internal abstract class CallRedirectPass : Pass
             if (instruction.Previous?.OpCode.Code == Code.Constrained)
             {
                 method.Report.Left($"{member} (constrained call on a type parameter)");
+                i += MarkNotControlled(method, instruction, called);
                 continue;
             }
             if (_table.Find(called) is not { } standIn)
@@ -56,9 +64,11 @@ internal abstract class CallRedirectPass : Pass
                 {
                     case Leftover.NotYet:
                         method.Report.Left($"{member} (not intercepted yet)");
+                        i += MarkNotControlled(method, instruction, called);
                         break;
                     case Leftover.Unknown:
                         method.Report.Left($"{member} (no stand-in)");
+                        i += MarkNotControlled(method, instruction, called);
                         break;
                 }
                 continue;
@@ -67,6 +77,18 @@ internal abstract class CallRedirectPass : Pass
             method.Report.Redirected(Concern);
             method.Changed = true;
         }
+    }
+
+    /// <summary>
+    /// Marks a call left as written, so that a run whose threads make it names it (UnseenCode.NotControlled); returns
+    /// how many instructions now come before the call.
+    /// </summary>
+    private int MarkNotControlled(MethodRewrite method, Instruction site, MethodReference called)
+    {
+        if (_notControlled is null)
+            return 0;
+        method.Changed = true;
+        return _notControlled.Insert(method, site, MemberText.Of(called));
     }
 
     /// <summary>Rewrites one site; returns how many instructions it inserted after it.</summary>

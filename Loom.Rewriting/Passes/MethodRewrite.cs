@@ -47,6 +47,16 @@ internal sealed class MethodRewrite
     /// </summary>
     public SequencePoint? SourceOf(Instruction instruction) => _lines.GetValueOrDefault(instruction);
 
+    /// <summary>
+    /// Says that <paramref name="original"/>'s instruction now lives on as <paramref name="copy"/> (a marker took its
+    /// place), so a later pass still finds the copy's source line.
+    /// </summary>
+    public void Moved(Instruction original, Instruction copy)
+    {
+        if (_lines.TryGetValue(original, out var point))
+            _lines[copy] = point;
+    }
+
     /// <summary>Whether some branch or exception handler enters the body at <paramref name="instruction"/>.</summary>
     public bool IsJumpTarget(Instruction instruction)
     {

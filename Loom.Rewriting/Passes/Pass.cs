@@ -1,8 +1,8 @@
 namespace Loom.Rewriting.Passes;
 
 /// <summary>
-/// One concern of the rewrite (synchronization, tasks and timers, time and randomness), applied to each method body
-/// of a module in turn. A pass changes only the call sites of its concern and counts what it changed.
+/// One concern of the rewrite (synchronization, tasks and timers, time and randomness, shared fields), applied to
+/// each method body of a module in turn. A pass changes only the sites of its concern and counts what it changed.
 /// </summary>
 internal abstract class Pass
 {

@@ -1,10 +1,10 @@
 using Loom.Bench;
 using Loom.Bench.Rewriting;
 
-// Usage: dotnet run -c Release --project bench/Loom.Bench.Rewriting -- [throughput|rewrite|build|all] [--write bench/RESULTS.md]
+// Usage: dotnet run -c Release --project bench/Loom.Bench.Rewriting -- [throughput|fields|rewrite|build|all] [--write bench/RESULTS.md]
 var sections = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.EndsWith(".md", StringComparison.Ordinal)).ToList();
 if (sections.Count == 0 || sections.Contains("all"))
-    sections = ["throughput", "rewrite", "build"];
+    sections = ["throughput", "fields", "rewrite", "build"];
 var write = Array.IndexOf(args, "--write") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
 var report = new Report("Rewriting", "bench/Loom.Bench.Rewriting");
@@ -15,6 +15,9 @@ foreach (var section in sections)
         case "throughput":
             RewrittenThroughput.Run(report);
             break;
+        case "fields":
+            FieldTracking.Run(report);
+            break;
         case "rewrite":
             RewriteTime.Run(report);
             break;
@@ -22,7 +25,7 @@ foreach (var section in sections)
             BuildTime.Run(report);
             break;
         default:
-            Console.Error.WriteLine($"Unknown section '{section}'. Known: throughput, rewrite, build, all.");
+            Console.Error.WriteLine($"Unknown section '{section}'. Known: throughput, fields, rewrite, build, all.");
             return 2;
     }
 }

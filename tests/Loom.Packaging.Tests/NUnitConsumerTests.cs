@@ -20,9 +20,9 @@ public class NUnitConsumerTests(PackagedConsumers packed)
     {
         var output = packed.Build.Output;
 
-        Assert.Matches(@"Loom\.Rewriting: Consumer\.NUnit\.dll: \d+ call sites rewritten \(synchronization \d+, tasks and timers \d+\)", output);
-        Assert.Matches(@"Loom\.Rewriting: Consumer\.Library\.dll: \d+ call sites rewritten \(synchronization \d+\)", output);
-        Assert.Matches(@"Loom\.Rewriting: Microsoft\.Extensions\.ObjectPool\.dll: \d+ call sites rewritten \(synchronization \d+\)", output);
+        Assert.Matches(@"Loom\.Rewriting: Consumer\.NUnit\.dll: \d+ call sites rewritten \(synchronization \d+, tasks and timers \d+, shared fields \d+\)", output);
+        Assert.Matches(@"Loom\.Rewriting: Consumer\.Library\.dll: \d+ call sites rewritten \(synchronization \d+, shared fields \d+\)", output);
+        Assert.Matches(@"Loom\.Rewriting: Microsoft\.Extensions\.ObjectPool\.dll: \d+ call sites rewritten \(synchronization \d+, shared fields \d+\)", output);
         // Only what the project names: NUnit, the test platform and the other packages are never rewritten.
         Assert.DoesNotMatch(@"Loom\.Rewriting: (nunit|NUnit3|Microsoft\.TestPlatform|Microsoft\.Testing|Loom\.)", output);
     }

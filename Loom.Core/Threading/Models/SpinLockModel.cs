@@ -25,7 +25,7 @@ internal static class SpinLockModel
     /// <summary>The lock's model in the calling thread's execution, keyed by the address of <paramref name="real"/>.</summary>
     public static SpinLockState State(LogicalThread me, ref System.Threading.SpinLock real)
     {
-        var location = me.Execution.LocationOf(ref real, "SpinLock", null);
+        var location = me.Execution.LocationOf(me, ref real, "SpinLock", null);
         var tracking = real.IsThreadOwnerTrackingEnabled;
         var held = real.IsHeld;
         return me.Execution.ModelOf(location, (execution, _) => new SpinLockState(execution, tracking, held));

@@ -12,6 +12,8 @@ public class ScheduleIdTests
     [InlineData("2@0 r1@4 1@9")]
     [InlineData("63@100000")]
     [InlineData("1@4 r1@4 0@6")]
+    [InlineData("races:3fa2c1")]
+    [InlineData("races:09bc00.3fa2c1 1@7 r1@9")]
     public void Canonical_ids_round_trip(string text)
     {
         var id = ScheduleId.Parse(text);
@@ -51,6 +53,10 @@ public class ScheduleIdTests
     [InlineData("1@5 2@4", "steps must increase")]
     [InlineData("r1@5 1@5", "thread choice comes before the value choice")]
     [InlineData("r1@5 r2@5", "steps must increase")]
+    [InlineData("races:3fa2c 1@3", "six hex digits each")]
+    [InlineData("races:3fa2c1,09bc00 1@3", "dot-separated list")]
+    [InlineData("races:zzzzzz", "six hex digits each")]
+    [InlineData("races: 1@3", "six hex digits each")]
     public void Malformed_ids_are_rejected_with_a_message_that_names_the_problem(string text, string expected)
     {
         var ex = Assert.Throws<FormatException>(() => ScheduleId.Parse(text));
@@ -58,6 +64,18 @@ public class ScheduleIdTests
         Assert.Contains(expected, ex.Message);
         Assert.False(ScheduleId.TryParse(text, out _, out var error));
         Assert.Equal(ex.Message, error);
+    }
+
+    [Fact]
+    public void Racing_locations_are_sorted_and_a_schedule_of_them_alone_takes_the_default_choices()
+    {
+        var id = ScheduleId.Parse("races:3fa2c1.09bc00 0");
+
+        Assert.Equal([0x09bc00, 0x3fa2c1], id.Races);
+        Assert.Empty(id.Decisions);
+        Assert.Equal("races:09bc00.3fa2c1", id.ToString());
+        Assert.NotEqual(ScheduleId.Default, id);
+        Assert.Throws<ArgumentException>(() => new ScheduleId([], [0x1000000]));
     }
 
     [Fact]

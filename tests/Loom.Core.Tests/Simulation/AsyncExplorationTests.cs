@@ -17,6 +17,30 @@ public class AsyncExplorationTests
     }
 
     [Fact]
+    public void A_write_before_an_await_of_a_delay_happens_before_the_code_that_awaits_the_task_even_when_another_delay_falls_due_with_it()
+    {
+        // The timer that resumes the task after its second delay fires from whichever thread moves time on; the
+        // code before the delay (the write) must still happen before what follows the task's completion.
+        var result = LoomModel.Explore(async () =>
+        {
+            var box = new Counter();
+            var writer = LoomTask.Run(async () =>
+            {
+                await LoomTask.Delay(100);
+                Volatile.Write(ref box.Value, 1);
+                await LoomTask.Delay(5);
+            });
+            var other = LoomTask.Run(async () => await LoomTask.Delay(100));
+            await Task.WhenAll(writer, other);
+            if (Volatile.Read(ref box.Value) != 1)
+                throw new InvalidOperationException("the write before the delay was not seen after the task completed");
+        });
+
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.True(result.Exhausted);
+    }
+
+    [Fact]
     public void A_lost_update_across_an_await_is_found_and_replays()
     {
         static async Task Body()

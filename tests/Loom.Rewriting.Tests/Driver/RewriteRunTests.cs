@@ -48,7 +48,7 @@ public class RewriteRunTests
         var (exit, output) = Run(Request(snippet, cache, destination));
 
         Assert.Equal(0, exit);
-        Assert.Matches(@"^Loom\.Rewriting: Counter\.dll: 1 call site rewritten \(synchronization 1\) \(\d+\.\d\d s\)", output);
+        Assert.Matches(@"^Loom\.Rewriting: Counter\.dll: 2 call sites rewritten \(synchronization 1, shared fields 1\) \(\d+\.\d\d s\)", output);
         Assert.NotEqual(File.ReadAllBytes(snippet.AssemblyPath), File.ReadAllBytes(destination));
         Assert.True(File.Exists(Path.ChangeExtension(destination, ".pdb")));
         using var loaded = new LoadedAssembly(destination);
@@ -68,7 +68,7 @@ public class RewriteRunTests
         var (exit, output) = Run(Request(snippet, cache, destination));
 
         Assert.Equal(0, exit);
-        Assert.Contains("Counter.dll: 1 call site rewritten (synchronization 1) (unchanged: taken from obj/)", output);
+        Assert.Contains("Counter.dll: 2 call sites rewritten (synchronization 1, shared fields 1) (unchanged: taken from obj/)", output);
         Assert.Equal(first, File.ReadAllBytes(destination));
     }
 
@@ -125,8 +125,9 @@ public class RewriteRunTests
             "named\tNamed"));
 
         Assert.Equal(0, exit);
-        Assert.Contains("Named.dll: 1 call site rewritten", output);
-        Assert.DoesNotContain("Unnamed.dll", output);
+        Assert.Contains("Named.dll: 2 call sites rewritten", output);
+        Assert.DoesNotContain("Unnamed.dll: 1 call site rewritten", output);
+        Assert.Contains("Unnamed.dll: not rewritten", output);
         Assert.Equal(File.ReadAllBytes(unnamed.Snippet.AssemblyPath), File.ReadAllBytes(unnamed.Destination));
     }
 
@@ -143,7 +144,7 @@ public class RewriteRunTests
             "packages\tall"));
 
         Assert.Equal(0, exit);
-        Assert.Contains("SomePackage.dll: 1 call site rewritten", output);
+        Assert.Contains("SomePackage.dll: 2 call sites rewritten", output);
         Assert.Equal(File.ReadAllBytes(framework.Snippet.AssemblyPath), File.ReadAllBytes(framework.Destination));
     }
 
@@ -181,7 +182,7 @@ public class RewriteRunTests
 
         Assert.Equal(1, exit);
         Assert.Contains($"{bad} : error LOOM1001: Loom could not rewrite Broken.dll: it is not a .NET assembly the rewriter can read", output);
-        Assert.Contains("Counter.dll: 1 call site rewritten", output);
+        Assert.Contains("Counter.dll: 2 call sites rewritten", output);
     }
 
     [Fact]

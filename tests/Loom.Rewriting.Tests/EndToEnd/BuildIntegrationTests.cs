@@ -39,8 +39,8 @@ public class BuildIntegrationTests : IClassFixture<TicketOfficeBuild>
     {
         var output = _build.First.Output;
 
-        Assert.Matches(@"Loom\.Rewriting: Rewriting\.Library\.dll: \d+ call sites rewritten \(synchronization \d+\) \(\d+\.\d\d s\)", output);
-        Assert.Matches(@"Loom\.Rewriting: Rewriting\.Xunit\.dll: \d+ call sites rewritten \(synchronization \d+, tasks and timers \d+\)", output);
+        Assert.Matches(@"Loom\.Rewriting: Rewriting\.Library\.dll: \d+ call sites rewritten \(synchronization \d+, shared fields \d+\) \(\d+\.\d\d s\)", output);
+        Assert.Matches(@"Loom\.Rewriting: Rewriting\.Xunit\.dll: \d+ call sites rewritten \(synchronization \d+, tasks and timers \d+, shared fields \d+\)", output);
         Assert.DoesNotMatch(@"Loom\.Rewriting: (Loom\.|xunit)", output);
     }
 

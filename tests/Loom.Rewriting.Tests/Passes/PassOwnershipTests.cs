@@ -13,7 +13,7 @@ public class PassOwnershipTests
     {
         using var module = ModuleDefinition.ReadModule(typeof(Loom.Interception.InterceptsAttribute).Assembly.Location, new ReaderParameters { InMemory = true });
         var table = InterceptionTable.Read(module);
-        var passes = new AssemblyRewriter(table).Passes.Cast<Loom.Rewriting.Passes.CallRedirectPass>().ToList();
+        var passes = new AssemblyRewriter(table).Passes.OfType<Loom.Rewriting.Passes.CallRedirectPass>().ToList();
 
         var wrong = table.StandIns
             .Select(s => (StandIn: s, Owners: passes.Where(p => p.Owns(s.Target.FullName, s.Method.Name == "New" ? ".ctor" : s.Method.Name)).Select(p => p.Concern).ToList()))
@@ -23,5 +23,17 @@ public class PassOwnershipTests
 
         Assert.True(table.StandIns.Count > 100, $"only {table.StandIns.Count} stand-ins read");
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void Loom_Cores_recorder_of_unseen_code_is_found_in_the_shape_the_rewriter_calls()
+    {
+        using var module = ModuleDefinition.ReadModule(typeof(Loom.Interception.InterceptsAttribute).Assembly.Location, new ReaderParameters { InMemory = true });
+
+        var recorder = InterceptionTable.Read(module).Recorder;
+
+        Assert.NotNull(recorder);
+        Assert.Equal("Loom.Interception.UnseenCode", recorder.Called.DeclaringType.FullName);
+        Assert.Equal(["System.String", "System.String", "System.Int32"], recorder.NotControlled.Parameters.Select(p => p.ParameterType.FullName));
     }
 }

@@ -13,13 +13,19 @@ internal static class Rewrite
 
     public static InterceptionTable Table => s_table.Value;
 
-    /// <summary>Rewrites <paramref name="source"/> to a file beside it, returning that file and what was done.</summary>
-    public static (string Path, RewriteReport Report) File(string source)
+    /// <summary>
+    /// Rewrites <paramref name="source"/> to a file beside it with this assembly's stand-ins, or those of
+    /// <paramref name="table"/>, returning that file and what was done; calls into the assemblies named by
+    /// <paramref name="unseen"/> are marked as code Loom does not see.
+    /// </summary>
+    public static (string Path, RewriteReport Report) File(string source, InterceptionTable? table = null, IEnumerable<string>? unseen = null)
     {
         var destination = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source)!, "rewritten", System.IO.Path.GetFileName(source));
         using var resolver = new DefaultAssemblyResolver();
         resolver.AddSearchDirectory(System.IO.Path.GetDirectoryName(typeof(object).Assembly.Location)!);
-        var report = new AssemblyRewriter(Table).Rewrite(source, destination, resolver);
+        // As the build's output folder: the assemblies beside it resolve.
+        resolver.AddSearchDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(source))!);
+        var report = new AssemblyRewriter(table ?? Table, unseen).Rewrite(source, destination, resolver);
         return (destination, report);
     }
 }

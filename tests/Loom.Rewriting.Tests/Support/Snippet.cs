@@ -25,17 +25,22 @@ internal sealed class Snippet
 
     public string SourcePath => Path.Combine(Folder, Name + ".cs");
 
-    /// <summary>Compiles <paramref name="source"/> (written to a file first, so the PDB names a real path).</summary>
-    public static Snippet Compile(string source, string name = "Snippet", bool embedPdb = false, byte[]? publicKey = null)
+    /// <summary>
+    /// Compiles <paramref name="source"/> (written to a file first, so the PDB names a real path), as a Debug build
+    /// does, or as a Release build does with <paramref name="optimize"/>, against .NET and the assemblies
+    /// <paramref name="references"/> names.
+    /// </summary>
+    public static Snippet Compile(string source, string name = "Snippet", bool embedPdb = false, byte[]? publicKey = null, bool optimize = false,
+        IEnumerable<string>? references = null)
     {
         var folder = Directory.CreateTempSubdirectory("loom-rewriting-").FullName;
         var snippet = new Snippet(folder, name);
         File.WriteAllText(snippet.SourcePath, source);
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), snippet.SourcePath, System.Text.Encoding.UTF8);
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Debug, nullableContextOptions: NullableContextOptions.Enable);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: optimize ? OptimizationLevel.Release : OptimizationLevel.Debug, nullableContextOptions: NullableContextOptions.Enable);
         if (publicKey is not null)
             options = options.WithCryptoPublicKey(System.Collections.Immutable.ImmutableArray.Create(publicKey)).WithPublicSign(true);
-        var compilation = CSharpCompilation.Create(name, [tree], References(), options);
+        var compilation = CSharpCompilation.Create(name, [tree], References().Concat((references ?? []).Select(r => MetadataReference.CreateFromFile(r))), options);
         using var dll = File.Create(snippet.AssemblyPath);
         using var pdb = embedPdb ? null : File.Create(snippet.PdbPath);
         var emit = new EmitOptions(debugInformationFormat: embedPdb ? DebugInformationFormat.Embedded : DebugInformationFormat.PortablePdb, pdbFilePath: snippet.PdbPath);
@@ -58,11 +63,15 @@ internal sealed class LoadedAssembly : IDisposable
 {
     private readonly AssemblyLoadContext _context;
 
-    public LoadedAssembly(string path)
+    /// <param name="path">The assembly to load.</param>
+    /// <param name="folders">Folders whose assemblies it may reference (loaded in the same context).</param>
+    public LoadedAssembly(string path, params string[] folders)
     {
         _context = new AssemblyLoadContext("rewritten-" + Guid.NewGuid(), isCollectible: true);
         // The stand-ins come from the default context (this test assembly), as Loom.Core does in a test host.
-        _context.Resolving += (_, name) => AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => a.GetName().Name == name.Name);
+        _context.Resolving += (context, name) =>
+            AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => a.GetName().Name == name.Name)
+            ?? folders.Select(f => Path.Combine(f, name.Name + ".dll")).Where(File.Exists).Select(context.LoadFromAssemblyPath).FirstOrDefault();
         using var stream = File.OpenRead(path);
         var pdb = Path.ChangeExtension(path, ".pdb");
         using var symbols = File.Exists(pdb) ? File.OpenRead(pdb) : null;

@@ -115,6 +115,7 @@ public static class DateTimeStandIns
 }
 
 [Intercepts(typeof(Random))]
+[PassesThrough("Next", "a test declaration: a draw on an instance passes through")]
 public static class RandomStandIns
 {
     public static Random New([CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
@@ -134,4 +135,15 @@ public static class VolatileStandIns
         StandInLog.Record("Volatile.Read", file, line);
         return Volatile.Read(in location);
     }
+}
+
+/// <summary>The recorder of unseen code in the convention's shape (Loom.Interception.UnseenCode), logging each call.</summary>
+[RecordsUnseenCode]
+public static class UnseenCodeStandIns
+{
+    public static void Called(string assembly, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        StandInLog.Record("unseen " + assembly, file, line);
+
+    public static void NotControlled(string member, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        StandInLog.Record("not controlled " + member, file, line);
 }

@@ -73,6 +73,13 @@ public sealed class LoomTheorySettingsTests
     }
 
     [Fact]
+    public void FailOnUnseenCode_reaches_the_options_only_when_set()
+    {
+        Assert.True(new LoomTheorySettings { FailOnUnseenCode = true }.BaseOptions().FailOnUnseenCode);
+        Assert.False(new LoomTheorySettings().BaseOptions().FailOnUnseenCode);
+    }
+
+    [Fact]
     public void Text_form_round_trips_every_option()
     {
         var settings = new LoomTheorySettings
@@ -86,6 +93,7 @@ public sealed class LoomTheorySettingsTests
             Schedule = "v1: 1@3 r2@5",
             MaxCases = 3,
             MaxListedSchedules = 30,
+            FailOnUnseenCode = true,
         };
 
         Assert.Equal(settings, LoomTheorySettings.Parse(settings.ToText()));
