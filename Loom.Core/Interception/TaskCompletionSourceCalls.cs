@@ -28,7 +28,7 @@ public static class TaskCompletionSourceCalls
     public static void SetResult(TaskCompletionSource source, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("TaskCompletionSource.SetResult", file, line) is { } me)
-            TaskCompletionModel.Set(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.SetResult", file, line, () => source.SetResult());
+            TaskCompletionModel.Set(me, StandIn.NotNull(source).Task, "TaskCompletionSource.SetResult", file, line, () => source.SetResult());
         else
             source.SetResult();
     }
@@ -37,7 +37,7 @@ public static class TaskCompletionSourceCalls
     /// <returns>Whether this call completed the task.</returns>
     public static bool TrySetResult(TaskCompletionSource source, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         LoomRuntime.Controlled("TaskCompletionSource.TrySetResult", file, line) is { } me
-            ? TaskCompletionModel.Complete(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetResult", file, line, () => source.TrySetResult())
+            ? TaskCompletionModel.Complete(me, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetResult", file, line, () => source.TrySetResult())
             : source.TrySetResult();
 
     /// <summary>Stands in for <see cref="TaskCompletionSource.SetException(Exception)"/>: inside an execution a scheduling point on the source.</summary>
@@ -46,7 +46,7 @@ public static class TaskCompletionSourceCalls
     public static void SetException(TaskCompletionSource source, Exception exception, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("TaskCompletionSource.SetException", file, line) is { } me)
-            TaskCompletionModel.Set(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.SetException", file, line, () => source.SetException(exception));
+            TaskCompletionModel.Set(me, StandIn.NotNull(source).Task, "TaskCompletionSource.SetException", file, line, () => source.SetException(exception));
         else
             source.SetException(exception);
     }
@@ -57,7 +57,7 @@ public static class TaskCompletionSourceCalls
     public static void SetException(TaskCompletionSource source, IEnumerable<Exception> exceptions, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("TaskCompletionSource.SetException", file, line) is { } me)
-            TaskCompletionModel.Set(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.SetException", file, line, () => source.SetException(exceptions));
+            TaskCompletionModel.Set(me, StandIn.NotNull(source).Task, "TaskCompletionSource.SetException", file, line, () => source.SetException(exceptions));
         else
             source.SetException(exceptions);
     }
@@ -67,7 +67,7 @@ public static class TaskCompletionSourceCalls
     /// <exception cref="ArgumentNullException">The exception or the collection is <see langword="null"/>.</exception>
     public static bool TrySetException(TaskCompletionSource source, Exception exception, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         LoomRuntime.Controlled("TaskCompletionSource.TrySetException", file, line) is { } me
-            ? TaskCompletionModel.Complete(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetException", file, line, () => source.TrySetException(exception))
+            ? TaskCompletionModel.Complete(me, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetException", file, line, () => source.TrySetException(exception))
             : source.TrySetException(exception);
 
     /// <summary>Stands in for <see cref="TaskCompletionSource.TrySetException(IEnumerable{Exception})"/>: inside an execution a scheduling point on the source.</summary>
@@ -75,7 +75,7 @@ public static class TaskCompletionSourceCalls
     /// <exception cref="ArgumentNullException">The exception or the collection is <see langword="null"/>.</exception>
     public static bool TrySetException(TaskCompletionSource source, IEnumerable<Exception> exceptions, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         LoomRuntime.Controlled("TaskCompletionSource.TrySetException", file, line) is { } me
-            ? TaskCompletionModel.Complete(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetException", file, line, () => source.TrySetException(exceptions))
+            ? TaskCompletionModel.Complete(me, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetException", file, line, () => source.TrySetException(exceptions))
             : source.TrySetException(exceptions);
 
     /// <summary>Stands in for <see cref="TaskCompletionSource.SetCanceled()"/>: inside an execution a scheduling point on the source.</summary>
@@ -83,7 +83,7 @@ public static class TaskCompletionSourceCalls
     public static void SetCanceled(TaskCompletionSource source, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("TaskCompletionSource.SetCanceled", file, line) is { } me)
-            TaskCompletionModel.Set(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.SetCanceled", file, line, () => source.SetCanceled());
+            TaskCompletionModel.Set(me, StandIn.NotNull(source).Task, "TaskCompletionSource.SetCanceled", file, line, () => source.SetCanceled());
         else
             source.SetCanceled();
     }
@@ -93,7 +93,7 @@ public static class TaskCompletionSourceCalls
     public static void SetCanceled(TaskCompletionSource source, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("TaskCompletionSource.SetCanceled", file, line) is { } me)
-            TaskCompletionModel.Set(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.SetCanceled", file, line, () => source.SetCanceled(cancellationToken));
+            TaskCompletionModel.Set(me, StandIn.NotNull(source).Task, "TaskCompletionSource.SetCanceled", file, line, () => source.SetCanceled(cancellationToken));
         else
             source.SetCanceled(cancellationToken);
     }
@@ -102,14 +102,14 @@ public static class TaskCompletionSourceCalls
     /// <returns>Whether this call completed the task.</returns>
     public static bool TrySetCanceled(TaskCompletionSource source, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         LoomRuntime.Controlled("TaskCompletionSource.TrySetCanceled", file, line) is { } me
-            ? TaskCompletionModel.Complete(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetCanceled", file, line, () => source.TrySetCanceled())
+            ? TaskCompletionModel.Complete(me, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetCanceled", file, line, () => source.TrySetCanceled())
             : source.TrySetCanceled();
 
     /// <summary>Stands in for <see cref="TaskCompletionSource.TrySetCanceled(CancellationToken)"/>: inside an execution a scheduling point on the source.</summary>
     /// <returns>Whether this call completed the task.</returns>
     public static bool TrySetCanceled(TaskCompletionSource source, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         LoomRuntime.Controlled("TaskCompletionSource.TrySetCanceled", file, line) is { } me
-            ? TaskCompletionModel.Complete(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetCanceled", file, line, () => source.TrySetCanceled(cancellationToken))
+            ? TaskCompletionModel.Complete(me, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetCanceled", file, line, () => source.TrySetCanceled(cancellationToken))
             : source.TrySetCanceled(cancellationToken);
 
     /// <summary>Stands in for <see cref="TaskCompletionSource.SetFromTask(Task)"/>: inside an execution a scheduling point on the source.</summary>
@@ -119,7 +119,7 @@ public static class TaskCompletionSourceCalls
     public static void SetFromTask(TaskCompletionSource source, Task completedTask, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("TaskCompletionSource.SetFromTask", file, line) is { } me)
-            TaskCompletionModel.Set(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.SetFromTask", file, line, () => source.SetFromTask(completedTask));
+            TaskCompletionModel.Set(me, StandIn.NotNull(source).Task, "TaskCompletionSource.SetFromTask", file, line, () => source.SetFromTask(completedTask));
         else
             source.SetFromTask(completedTask);
     }
@@ -130,6 +130,6 @@ public static class TaskCompletionSourceCalls
     /// <exception cref="ArgumentException"><paramref name="completedTask"/> is not complete.</exception>
     public static bool TrySetFromTask(TaskCompletionSource source, Task completedTask, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         LoomRuntime.Controlled("TaskCompletionSource.TrySetFromTask", file, line) is { } me
-            ? TaskCompletionModel.Complete(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetFromTask", file, line, () => source.TrySetFromTask(completedTask))
+            ? TaskCompletionModel.Complete(me, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetFromTask", file, line, () => source.TrySetFromTask(completedTask))
             : source.TrySetFromTask(completedTask);
 }

@@ -24,7 +24,7 @@ public static class TaskCompletionSourceOfTResultCalls
     public static void SetResult<TResult>(TaskCompletionSource<TResult> source, TResult result, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("TaskCompletionSource.SetResult", file, line) is { } me)
-            TaskCompletionModel.Set(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.SetResult", file, line, () => source.SetResult(result));
+            TaskCompletionModel.Set(me, StandIn.NotNull(source).Task, "TaskCompletionSource.SetResult", file, line, () => source.SetResult(result));
         else
             source.SetResult(result);
     }
@@ -33,7 +33,7 @@ public static class TaskCompletionSourceOfTResultCalls
     /// <returns>Whether this call completed the task.</returns>
     public static bool TrySetResult<TResult>(TaskCompletionSource<TResult> source, TResult result, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         LoomRuntime.Controlled("TaskCompletionSource.TrySetResult", file, line) is { } me
-            ? TaskCompletionModel.Complete(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetResult", file, line, () => source.TrySetResult(result))
+            ? TaskCompletionModel.Complete(me, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetResult", file, line, () => source.TrySetResult(result))
             : source.TrySetResult(result);
 
     /// <summary>Stands in for <see cref="TaskCompletionSource{TResult}.SetException(Exception)"/>: inside an execution a scheduling point on the source.</summary>
@@ -42,7 +42,7 @@ public static class TaskCompletionSourceOfTResultCalls
     public static void SetException<TResult>(TaskCompletionSource<TResult> source, Exception exception, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("TaskCompletionSource.SetException", file, line) is { } me)
-            TaskCompletionModel.Set(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.SetException", file, line, () => source.SetException(exception));
+            TaskCompletionModel.Set(me, StandIn.NotNull(source).Task, "TaskCompletionSource.SetException", file, line, () => source.SetException(exception));
         else
             source.SetException(exception);
     }
@@ -53,7 +53,7 @@ public static class TaskCompletionSourceOfTResultCalls
     public static void SetException<TResult>(TaskCompletionSource<TResult> source, IEnumerable<Exception> exceptions, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("TaskCompletionSource.SetException", file, line) is { } me)
-            TaskCompletionModel.Set(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.SetException", file, line, () => source.SetException(exceptions));
+            TaskCompletionModel.Set(me, StandIn.NotNull(source).Task, "TaskCompletionSource.SetException", file, line, () => source.SetException(exceptions));
         else
             source.SetException(exceptions);
     }
@@ -63,7 +63,7 @@ public static class TaskCompletionSourceOfTResultCalls
     /// <exception cref="ArgumentNullException">The exception or the collection is <see langword="null"/>.</exception>
     public static bool TrySetException<TResult>(TaskCompletionSource<TResult> source, Exception exception, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         LoomRuntime.Controlled("TaskCompletionSource.TrySetException", file, line) is { } me
-            ? TaskCompletionModel.Complete(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetException", file, line, () => source.TrySetException(exception))
+            ? TaskCompletionModel.Complete(me, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetException", file, line, () => source.TrySetException(exception))
             : source.TrySetException(exception);
 
     /// <summary>Stands in for <see cref="TaskCompletionSource{TResult}.TrySetException(IEnumerable{Exception})"/>: inside an execution a scheduling point on the source.</summary>
@@ -71,7 +71,7 @@ public static class TaskCompletionSourceOfTResultCalls
     /// <exception cref="ArgumentNullException">The exception or the collection is <see langword="null"/>.</exception>
     public static bool TrySetException<TResult>(TaskCompletionSource<TResult> source, IEnumerable<Exception> exceptions, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         LoomRuntime.Controlled("TaskCompletionSource.TrySetException", file, line) is { } me
-            ? TaskCompletionModel.Complete(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetException", file, line, () => source.TrySetException(exceptions))
+            ? TaskCompletionModel.Complete(me, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetException", file, line, () => source.TrySetException(exceptions))
             : source.TrySetException(exceptions);
 
     /// <summary>Stands in for <see cref="TaskCompletionSource{TResult}.SetCanceled()"/>: inside an execution a scheduling point on the source.</summary>
@@ -79,7 +79,7 @@ public static class TaskCompletionSourceOfTResultCalls
     public static void SetCanceled<TResult>(TaskCompletionSource<TResult> source, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("TaskCompletionSource.SetCanceled", file, line) is { } me)
-            TaskCompletionModel.Set(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.SetCanceled", file, line, () => source.SetCanceled());
+            TaskCompletionModel.Set(me, StandIn.NotNull(source).Task, "TaskCompletionSource.SetCanceled", file, line, () => source.SetCanceled());
         else
             source.SetCanceled();
     }
@@ -89,7 +89,7 @@ public static class TaskCompletionSourceOfTResultCalls
     public static void SetCanceled<TResult>(TaskCompletionSource<TResult> source, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("TaskCompletionSource.SetCanceled", file, line) is { } me)
-            TaskCompletionModel.Set(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.SetCanceled", file, line, () => source.SetCanceled(cancellationToken));
+            TaskCompletionModel.Set(me, StandIn.NotNull(source).Task, "TaskCompletionSource.SetCanceled", file, line, () => source.SetCanceled(cancellationToken));
         else
             source.SetCanceled(cancellationToken);
     }
@@ -98,14 +98,14 @@ public static class TaskCompletionSourceOfTResultCalls
     /// <returns>Whether this call completed the task.</returns>
     public static bool TrySetCanceled<TResult>(TaskCompletionSource<TResult> source, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         LoomRuntime.Controlled("TaskCompletionSource.TrySetCanceled", file, line) is { } me
-            ? TaskCompletionModel.Complete(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetCanceled", file, line, () => source.TrySetCanceled())
+            ? TaskCompletionModel.Complete(me, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetCanceled", file, line, () => source.TrySetCanceled())
             : source.TrySetCanceled();
 
     /// <summary>Stands in for <see cref="TaskCompletionSource{TResult}.TrySetCanceled(CancellationToken)"/>: inside an execution a scheduling point on the source.</summary>
     /// <returns>Whether this call completed the task.</returns>
     public static bool TrySetCanceled<TResult>(TaskCompletionSource<TResult> source, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         LoomRuntime.Controlled("TaskCompletionSource.TrySetCanceled", file, line) is { } me
-            ? TaskCompletionModel.Complete(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetCanceled", file, line, () => source.TrySetCanceled(cancellationToken))
+            ? TaskCompletionModel.Complete(me, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetCanceled", file, line, () => source.TrySetCanceled(cancellationToken))
             : source.TrySetCanceled(cancellationToken);
 
     /// <summary>Stands in for <see cref="TaskCompletionSource{TResult}.SetFromTask(Task{TResult})"/>: inside an execution a scheduling point on the source.</summary>
@@ -115,7 +115,7 @@ public static class TaskCompletionSourceOfTResultCalls
     public static void SetFromTask<TResult>(TaskCompletionSource<TResult> source, Task<TResult> completedTask, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
     {
         if (LoomRuntime.Controlled("TaskCompletionSource.SetFromTask", file, line) is { } me)
-            TaskCompletionModel.Set(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.SetFromTask", file, line, () => source.SetFromTask(completedTask));
+            TaskCompletionModel.Set(me, StandIn.NotNull(source).Task, "TaskCompletionSource.SetFromTask", file, line, () => source.SetFromTask(completedTask));
         else
             source.SetFromTask(completedTask);
     }
@@ -126,6 +126,6 @@ public static class TaskCompletionSourceOfTResultCalls
     /// <exception cref="ArgumentException"><paramref name="completedTask"/> is not complete.</exception>
     public static bool TrySetFromTask<TResult>(TaskCompletionSource<TResult> source, Task<TResult> completedTask, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         LoomRuntime.Controlled("TaskCompletionSource.TrySetFromTask", file, line) is { } me
-            ? TaskCompletionModel.Complete(me, source, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetFromTask", file, line, () => source.TrySetFromTask(completedTask))
+            ? TaskCompletionModel.Complete(me, StandIn.NotNull(source).Task, "TaskCompletionSource.TrySetFromTask", file, line, () => source.TrySetFromTask(completedTask))
             : source.TrySetFromTask(completedTask);
 }

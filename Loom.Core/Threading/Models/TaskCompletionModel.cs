@@ -9,8 +9,9 @@ namespace Loom.Threading.Models;
 
 /// <summary>
 /// Completing a <see cref="TaskCompletionSource"/> or <see cref="TaskCompletionSource{TResult}"/> inside an execution,
-/// for the stand-ins (Loom.Interception's <c>TaskCompletionSourceCalls</c> and <c>TaskCompletionSourceOfTResultCalls</c>):
-/// each completion is a scheduling point that writes the source, then the real member completes the real task (a
+/// for the stand-ins (Loom.Interception's <c>TaskCompletionSourceCalls</c> and <c>TaskCompletionSourceOfTResultCalls</c>),
+/// and reading a task's state (<c>TaskCalls</c>): each completion is a scheduling point that writes the task's
+/// <see cref="TaskCompletionState"/>, each read one that reads it; then the real member completes the real task (a
 /// second <c>Set</c> throws <see cref="InvalidOperationException"/>, a second <c>TrySet</c> returns
 /// <see langword="false"/>, as in .NET). Where the task's continuations run follows .NET as far as Loom's scheduler
 /// allows:
@@ -29,20 +30,19 @@ internal static class TaskCompletionModel
 {
     private const int RunContinuationsAsynchronously = (int)TaskCreationOptions.RunContinuationsAsynchronously;
 
-    /// <summary>The key of each source's model: not the source itself, on which code may also take a lock.</summary>
-    private static readonly ConditionalWeakTable<object, object> s_keys = new();
+    /// <summary>The key of each task's model: not the task itself, on which code may also take a lock.</summary>
+    private static readonly ConditionalWeakTable<Task, object> s_keys = new();
 
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "m_stateFlags")]
     private static extern ref int StateFlags(Task task);
 
     /// <summary>
-    /// Completes <paramref name="task"/>, the task of <paramref name="source"/>, with <paramref name="complete"/> (the
-    /// real member, returning whether it completed the task) after a scheduling point named <paramref name="api"/>.
+    /// Completes <paramref name="task"/>, a completion source's task, with <paramref name="complete"/> (the real member,
+    /// returning whether it completed the task) after a scheduling point named <paramref name="api"/>.
     /// </summary>
-    public static bool Complete(LogicalThread me, object source, Task task, string api, string? file, int line, Func<bool> complete)
+    public static bool Complete(LogicalThread me, Task task, string api, string? file, int line, Func<bool> complete)
     {
-        var state = me.Execution.ModelOf(s_keys.GetValue(source, static _ => new object()), static (execution, _) => new CompletionSourceState(execution));
-        Blocking.Step(me, state, api, AccessKind.Write, file, line);
+        Blocking.Step(me, State(me, task), api, AccessKind.Write, file, line);
         // Only this thread runs until the completion returns, so the task's state now tells its outcome.
         Blocking.Record(me, task.IsCompleted ? $"{Describe(task)} already" : "completes the task");
         if ((task.CreationOptions & TaskCreationOptions.RunContinuationsAsynchronously) == 0)
@@ -61,12 +61,26 @@ internal static class TaskCompletionModel
 
     /// <summary>Completes with a <c>Set</c> member, which throws if the task is complete already.</summary>
     /// <exception cref="InvalidOperationException">The task was complete already.</exception>
-    public static void Set(LogicalThread me, object source, Task task, string api, string? file, int line, Action set) =>
-        Complete(me, source, task, api, file, line, () =>
+    public static void Set(LogicalThread me, Task task, string api, string? file, int line, Action set) =>
+        Complete(me, task, api, file, line, () =>
         {
             set();
             return true;
         });
+
+    /// <summary>
+    /// A read of <paramref name="task"/>'s state (<c>IsCompleted</c>, <c>Status</c>, ...) by <paramref name="me"/>: a
+    /// scheduling point that reads the task's completion, ordered with the completions a completion source's stand-ins
+    /// make. The caller then reads the real task.
+    /// </summary>
+    public static void Observe(LogicalThread me, Task task, string api, string? file, int line)
+    {
+        Blocking.Step(me, State(me, task), api, AccessKind.Read, file, line);
+        Blocking.Record(me, task.IsCompleted ? Describe(task) : "not completed");
+    }
+
+    private static TaskCompletionState State(LogicalThread me, Task task) =>
+        me.Execution.ModelOf(s_keys.GetValue(task, static _ => new object()), static (execution, _) => new TaskCompletionState(execution));
 
     private static string Describe(Task task) => task.Status switch
     {

@@ -15,31 +15,43 @@ namespace Loom.Tests.Interception;
 /// </summary>
 public class TaskCompletionSourceCallsTests
 {
-    /// <summary>Two threads both complete one source; with SetResult the second throws.</summary>
-    private static ExplorationResult CompleteTwiceModel(bool trySet) => LoomModel.Explore(() =>
+    /// <summary>
+    /// Two threads both complete one source; with SetResult the second throws, even when each first checks that the
+    /// task is not complete (the check and the completion are two steps).
+    /// </summary>
+    private static ExplorationResult CompleteTwiceModel(bool trySet, bool checkFirst) => LoomModel.Explore(() =>
     {
         var source = new TaskCompletionSource<int>();
         var won = 0;
         Action complete = () =>
         {
-            if (!trySet)
+            if (trySet)
+            {
+                if (TaskCompletionSourceOfTResultCalls.TrySetResult(source, 1, "Reply.cs", 11))
+                    Interlocked.Increment(ref won);
+            }
+            else if (!checkFirst || !TaskCalls.get_IsCompleted(source.Task, "Reply.cs", 9))
+            {
                 TaskCompletionSourceOfTResultCalls.SetResult(source, 1, "Reply.cs", 10);
-            else if (TaskCompletionSourceOfTResultCalls.TrySetResult(source, 1, "Reply.cs", 11))
-                Interlocked.Increment(ref won);
+            }
         };
         Rewritten.All(complete, complete);
         Rewritten.Expect(!trySet || won == 1, $"{won} threads completed the source");
     });
 
-    [Fact]
-    public void A_source_completed_twice_with_SetResult_is_found_and_TrySetResult_fixes_it()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_source_completed_twice_with_SetResult_is_found_and_TrySetResult_fixes_it(bool checkFirst)
     {
-        var buggy = CompleteTwiceModel(trySet: false);
+        var buggy = CompleteTwiceModel(trySet: false, checkFirst);
         var failure = Assert.IsType<LoomFailure>(buggy.Failure);
         Assert.IsType<InvalidOperationException>(failure.Exception);
         Assert.Contains(failure.Trace, step => step.Operation == "TaskCompletionSource.SetResult" && step.Value is "completed already");
+        if (checkFirst)
+            Assert.Equal(2, failure.Trace.Count(step => step.Operation == "Task.IsCompleted" && step.Value is "not completed"));
 
-        var fixedModel = CompleteTwiceModel(trySet: true);
+        var fixedModel = CompleteTwiceModel(trySet: true, checkFirst);
         Assert.True(fixedModel.Passed, fixedModel.Failure?.Report);
         Assert.True(fixedModel.Exhausted);
         Assert.True(fixedModel.Executions > 1);
@@ -279,5 +291,10 @@ public class TaskCompletionSourceCallsTests
         Assert.True(plain.Task.IsCanceled);
         Assert.Throws<InvalidOperationException>(() => TaskCompletionSourceCalls.SetException(plain, new ArgumentException(), "Real.cs", 5));
         Assert.Throws<ArgumentNullException>(() => TaskCompletionSourceCalls.SetFromTask(new TaskCompletionSource(), null!, "Real.cs", 6));
+        Assert.True(TaskCalls.get_IsCompleted(plain.Task, "Real.cs", 7));
+        Assert.True(TaskCalls.get_IsCanceled(plain.Task, "Real.cs", 8));
+        Assert.False(TaskCalls.get_IsFaulted(plain.Task, "Real.cs", 9));
+        Assert.True(TaskCalls.get_IsCompletedSuccessfully(source.Task, "Real.cs", 10));
+        Assert.Equal(TaskStatus.WaitingForActivation, TaskCalls.get_Status(new TaskCompletionSource().Task, "Real.cs", 11));
     }
 }
