@@ -17,10 +17,14 @@ internal sealed class ControlledSynchronizationContext : SynchronizationContext
     /// <inheritdoc />
     /// <remarks>
     /// The continuation belongs to the simulated node whose code awaited on this thread, whoever completes the
-    /// awaited task: if that node crashed meanwhile, the continuation never runs.
+    /// awaited task: if that node crashed meanwhile, the continuation never runs. A completion that .NET would
+    /// follow with its continuations inline runs this one inline too (<see cref="InlineContinuations"/>).
     /// </remarks>
-    public override void Post(SendOrPostCallback d, object? state) =>
-        _thread.Execution.QueueWork(() => d(state), WorkName.OfPost(d, state), "continuation", _thread.Owner);
+    public override void Post(SendOrPostCallback d, object? state)
+    {
+        if (!InlineContinuations.TryRun(_thread.Execution, _thread.Owner, d, state))
+            _thread.Execution.QueueWork(() => d(state), WorkName.OfPost(d, state), "continuation", _thread.Owner);
+    }
 
     /// <inheritdoc />
     public override void Send(SendOrPostCallback d, object? state) => d(state);

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Loom.Runtime;
 using Loom.Simulation;
+using Loom.Threading.Models;
 
 namespace Loom.Async;
 
@@ -174,23 +175,25 @@ internal static class ControlledTasks
     /// </summary>
     public static bool Wait(LogicalThread me, Task task, int millisecondsTimeout, CancellationToken cancellationToken, string api, string? file, int line)
     {
-        if (millisecondsTimeout < Timeout.Infinite || cancellationToken.IsCancellationRequested)
+        if (millisecondsTimeout < Timeout.Infinite)
             return task.Wait(millisecondsTimeout, cancellationToken); // throws, as it would
+        CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         if (millisecondsTimeout == 0)
             return Poll(me, () => task.Wait(0, cancellationToken), api, file, line);
         var wait = new TaskWait(me.Execution, task, $"task {task.Id} ({api})");
         Block(me, wait, millisecondsTimeout, cancellationToken, api, file, line);
         if (task.IsCompleted)
             return task.Wait(0, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
+        CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         return false;
     }
 
     /// <summary><c>Task.WaitAll</c> on tasks some of which are not complete, by <paramref name="me"/>.</summary>
     public static bool WaitAll(LogicalThread me, Task[] tasks, int millisecondsTimeout, CancellationToken cancellationToken, string api, string? file, int line)
     {
-        if (millisecondsTimeout < Timeout.Infinite || cancellationToken.IsCancellationRequested)
-            return Task.WaitAll(tasks, millisecondsTimeout, cancellationToken);
+        if (millisecondsTimeout < Timeout.Infinite)
+            return Task.WaitAll(tasks, millisecondsTimeout, cancellationToken); // throws, as it would
+        CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         if (millisecondsTimeout == 0)
             return Poll(me, () => Task.WaitAll(tasks, 0, cancellationToken), api, file, line);
         tasks = (Task[])tasks.Clone(); // the caller may change its array while the wait lasts
@@ -198,21 +201,22 @@ internal static class ControlledTasks
         Block(me, wait, millisecondsTimeout, cancellationToken, api, file, line);
         if (wait.IsDone)
             return Task.WaitAll(tasks, 0, CancellationToken.None);
-        cancellationToken.ThrowIfCancellationRequested();
+        CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         return false;
     }
 
     /// <summary><c>Task.WaitAny</c> on tasks none of which is complete, by <paramref name="me"/>.</summary>
     public static int WaitAny(LogicalThread me, Task[] tasks, int millisecondsTimeout, CancellationToken cancellationToken, string api, string? file, int line)
     {
-        if (millisecondsTimeout < Timeout.Infinite || cancellationToken.IsCancellationRequested)
-            return Task.WaitAny(tasks, millisecondsTimeout, cancellationToken);
+        if (millisecondsTimeout < Timeout.Infinite)
+            return Task.WaitAny(tasks, millisecondsTimeout, cancellationToken); // throws, as it would
+        CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         if (millisecondsTimeout == 0)
             return Poll(me, () => Task.WaitAny(tasks, 0, cancellationToken), api, file, line);
         var first = new FirstCompleted((Task[])tasks.Clone());
         var wait = new TaskWait(me.Execution, first.Check, $"any of {tasks.Length} tasks ({api})");
         Block(me, wait, millisecondsTimeout, cancellationToken, api, file, line);
-        cancellationToken.ThrowIfCancellationRequested();
+        CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         return first.Index;
     }
 

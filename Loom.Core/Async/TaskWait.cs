@@ -2,7 +2,9 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Loom.Runtime;
+using Loom.Runtime.Objects;
 using Loom.Simulation;
+using Loom.Threading.Models;
 
 namespace Loom.Async;
 
@@ -20,8 +22,8 @@ internal sealed class TaskWait : ModelObject
     /// <summary>Fires at the wait's timeout, on the execution's virtual clock; <see langword="null"/> for no timeout.</summary>
     private SimTimer? _deadline;
 
-    /// <summary>Ends the wait when canceled (<see cref="CancellationToken.None"/> for no token).</summary>
-    private CancellationToken _token;
+    /// <summary>The model of the source whose cancellation ends the wait; <see langword="null"/> for none.</summary>
+    private CancellationSourceState? _cancellation;
 
     public TaskWait(Execution execution, Task task, string what)
         : base(execution, "task")
@@ -55,7 +57,7 @@ internal sealed class TaskWait : ModelObject
     /// <summary>Ends the wait when <paramref name="token"/> is canceled too.</summary>
     public TaskWait WithCancellation(CancellationToken token)
     {
-        _token = token;
+        _cancellation = CancellationModel.Observe(Execution, token);
         return this;
     }
 
@@ -65,7 +67,7 @@ internal sealed class TaskWait : ModelObject
     /// <inheritdoc />
     public override bool CanProceed(LogicalThread thread, in Operation op)
     {
-        if (!(IsDone || _deadline is { Fired: true } || _token.IsCancellationRequested))
+        if (!(IsDone || _deadline is { Fired: true } || _cancellation is { IsRequested: true }))
             return false;
         // The first time the wait can end, what completed it happened before the waiter's next operation (its
         // scheduling point joins this clock): the thread that just ran, and the work items that finished, among them

@@ -9,6 +9,7 @@ using Loom.Async;
 using Loom.Runtime;
 using Loom.Simulation;
 using Loom.Threading;
+using Loom.Threading.Models;
 
 namespace Loom.Interception;
 
@@ -24,11 +25,6 @@ namespace Loom.Interception;
 [PassesThrough("get_Id", PassThroughReasons.State)]
 [PassesThrough("get_CurrentId", PassThroughReasons.State)]
 [PassesThrough("get_Exception", PassThroughReasons.State)]
-[PassesThrough("get_Status", PassThroughReasons.State)]
-[PassesThrough("get_IsCanceled", PassThroughReasons.State)]
-[PassesThrough("get_IsCompleted", PassThroughReasons.State)]
-[PassesThrough("get_IsCompletedSuccessfully", PassThroughReasons.State)]
-[PassesThrough("get_IsFaulted", PassThroughReasons.State)]
 [PassesThrough("get_CreationOptions", PassThroughReasons.State)]
 [PassesThrough("get_AsyncState", PassThroughReasons.State)]
 [PassesThrough("get_Factory", "the factory's StartNew is intercepted (TaskFactoryCalls)")]
@@ -133,6 +129,34 @@ public static class TaskCalls
     /// <returns>A task that completes after the delay, or is canceled.</returns>
     public static Task Delay(TimeSpan delay, TimeProvider timeProvider, CancellationToken cancellationToken, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
         ControlledTasks.Delay(delay, timeProvider, cancellationToken, DelayApi, file, line);
+
+    /// <summary>
+    /// Stands in for <see cref="Task.IsCompleted"/>: inside an execution a scheduling point that reads the task's
+    /// completion, which a completion source's completions write (<see cref="TaskCompletionModel"/>).
+    /// </summary>
+    /// <returns>Whether the task is complete.</returns>
+    public static bool get_IsCompleted(Task task, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        Observed(task, "Task.IsCompleted", file, line).IsCompleted;
+
+    /// <summary>Stands in for <see cref="Task.IsCompletedSuccessfully"/>; see <see cref="get_IsCompleted(Task, string?, int)"/>.</summary>
+    /// <returns>Whether the task ran to completion.</returns>
+    public static bool get_IsCompletedSuccessfully(Task task, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        Observed(task, "Task.IsCompletedSuccessfully", file, line).IsCompletedSuccessfully;
+
+    /// <summary>Stands in for <see cref="Task.IsCanceled"/>; see <see cref="get_IsCompleted(Task, string?, int)"/>.</summary>
+    /// <returns>Whether the task was canceled.</returns>
+    public static bool get_IsCanceled(Task task, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        Observed(task, "Task.IsCanceled", file, line).IsCanceled;
+
+    /// <summary>Stands in for <see cref="Task.IsFaulted"/>; see <see cref="get_IsCompleted(Task, string?, int)"/>.</summary>
+    /// <returns>Whether the task failed.</returns>
+    public static bool get_IsFaulted(Task task, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        Observed(task, "Task.IsFaulted", file, line).IsFaulted;
+
+    /// <summary>Stands in for <see cref="Task.Status"/>; see <see cref="get_IsCompleted(Task, string?, int)"/>.</summary>
+    /// <returns>The task's status.</returns>
+    public static TaskStatus get_Status(Task task, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0) =>
+        Observed(task, "Task.Status", file, line).Status;
 
     /// <summary>Stands in for <see cref="Task.Wait()"/>: inside an execution a controlled wait, so a deadlock through it is reported.</summary>
     /// <exception cref="AggregateException">The task failed or was canceled.</exception>
@@ -346,4 +370,12 @@ public static class TaskCalls
 
     private static Runtime.LogicalThread? WaitingAny(Task[] tasks, string? file, int line) =>
         tasks is not null && tasks.Length > 0 && ControlledTasks.NoneNull(tasks) && !ControlledTasks.AnyCompleted(tasks) ? LoomRuntime.Controlled(WaitAnyApi, file, line) : null;
+
+    /// <summary>The task, after the scheduling point of a read of its state inside an execution.</summary>
+    private static Task Observed(Task task, string api, string? file, int line)
+    {
+        if (LoomRuntime.Controlled(api, file, line) is { } me)
+            TaskCompletionModel.Observe(me, StandIn.NotNull(task), api, file, line);
+        return task;
+    }
 }

@@ -27,11 +27,13 @@ internal static class Blocking
     /// <exception cref="OperationCanceledException"><paramref name="token"/> was cancelled before the request could be granted.</exception>
     public static void Wait(LogicalThread me, WaitableObject target, string api, AccessKind access, long request, CancellationToken token, string? file, int line)
     {
-        target.BeginWait(me, request, token);
+        target.BeginWait(me, request, Models.CancellationModel.Observe(me, token));
         me.Execution.Schedule(me, new Operation(api, access, target, file, line));
         if (!target.EndWait(me))
         {
             Record(me, "cancelled");
+            // The thread learns of the cancellation from the token's source: a step there orders it after the Cancel.
+            Models.CancellationModel.ThrowIfRequested(me, token, file, line);
             throw new OperationCanceledException(token);
         }
     }

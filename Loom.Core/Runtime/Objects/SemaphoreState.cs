@@ -72,12 +72,12 @@ internal sealed class SemaphoreState : WaitableObject
 
         public ITimer? Timeout { get; set; }
 
-        public CancellationTokenRegistration Cancellation { get; set; }
+        public CancellationRegistration? Cancellation { get; set; }
 
         public void Dispose()
         {
             Timeout?.Dispose();
-            Cancellation.Dispose();
+            Cancellation?.TryUnregister();
         }
     }
 

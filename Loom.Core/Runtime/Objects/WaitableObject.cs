@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Threading;
 
 namespace Loom.Runtime.Objects;
 
@@ -7,7 +6,8 @@ namespace Loom.Runtime.Objects;
 /// A synchronization object a thread can block on (a semaphore, an event, a barrier, a reader-writer lock). A
 /// thread that begins a blocking wait registers what it waits for (a request the subclass interprets: a lock mode,
 /// a barrier phase) and its cancellation token; its pending operation is then enabled only once the subclass can
-/// grant the request or the token is cancelled. Every other operation on the object is always enabled.
+/// grant the request or the token is cancelled (in the model of its source: see <see cref="CancellationSourceState"/>).
+/// Every other operation on the object is always enabled.
 /// </summary>
 internal abstract class WaitableObject : ModelObject
 {
@@ -44,14 +44,18 @@ internal abstract class WaitableObject : ModelObject
 
     /// <inheritdoc />
     public override bool CanProceed(LogicalThread thread, in Operation op) =>
-        !_waiters.TryGetValue(thread, out var waiter) || CanGrant(thread, waiter.Request) || waiter.Token.IsCancellationRequested;
+        !_waiters.TryGetValue(thread, out var waiter) || CanGrant(thread, waiter.Request) || waiter.Cancellation is { IsRequested: true };
 
     /// <inheritdoc />
     public override string DescribeBlocked(LogicalThread thread, in Operation op) =>
         _waiters.TryGetValue(thread, out var waiter) ? DescribeWait(thread, waiter.Request) : base.DescribeBlocked(thread, op);
 
-    /// <summary>Registers <paramref name="thread"/> as waiting for <paramref name="request"/>; call just before its scheduling point.</summary>
-    public void BeginWait(LogicalThread thread, long request, CancellationToken token) => _waiters[thread] = new Waiter(request, token);
+    /// <summary>
+    /// Registers <paramref name="thread"/> as waiting for <paramref name="request"/> until then or until
+    /// <paramref name="cancellation"/> (the model of its token's source, if any) is cancelled; call just before its
+    /// scheduling point.
+    /// </summary>
+    public void BeginWait(LogicalThread thread, long request, CancellationSourceState? cancellation) => _waiters[thread] = new Waiter(request, cancellation);
 
     /// <summary>
     /// Ends the wait of a thread its scheduling point let through. Returns whether its request can be granted
@@ -76,6 +80,6 @@ internal abstract class WaitableObject : ModelObject
         return count;
     }
 
-    /// <summary>What one waiting thread waits for.</summary>
-    private readonly record struct Waiter(long Request, CancellationToken Token);
+    /// <summary>What one waiting thread waits for, and the source whose cancellation ends its wait.</summary>
+    private readonly record struct Waiter(long Request, CancellationSourceState? Cancellation);
 }

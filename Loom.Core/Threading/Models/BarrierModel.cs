@@ -107,7 +107,7 @@ internal static class BarrierModel
     /// <summary>Arrives, and waits until every participant has arrived (a finite timeout never blocks: the wait succeeds if the phase has ended when the scheduler runs it, and otherwise withdraws the arrival).</summary>
     public static bool SignalAndWait(LogicalThread me, System.Threading.Barrier real, int millisecondsTimeout, CancellationToken cancellationToken, string? file, int line)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         if (millisecondsTimeout < Timeout.Infinite)
             throw new ArgumentOutOfRangeException(nameof(millisecondsTimeout), millisecondsTimeout, "The specified timeout must represent a value between -1 and Int32.MaxValue, inclusive.");
         var state = State(me, real);
@@ -151,7 +151,7 @@ internal static class BarrierModel
             if (state.Phase == phase)
             {
                 state.Withdraw(me);
-                cancellationToken.ThrowIfCancellationRequested();
+                CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
                 return Blocking.Outcome(me, false);
             }
             Blocking.Outcome(me, true);

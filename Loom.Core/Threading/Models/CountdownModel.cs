@@ -78,7 +78,7 @@ internal static class CountdownModel
     public static bool Wait(LogicalThread me, System.Threading.CountdownEvent real, int millisecondsTimeout, CancellationToken cancellationToken, string? file, int line)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(millisecondsTimeout, Timeout.Infinite);
-        cancellationToken.ThrowIfCancellationRequested();
+        CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         var state = State(me, real);
         if (millisecondsTimeout == Timeout.Infinite)
         {
@@ -90,7 +90,7 @@ internal static class CountdownModel
         ThrowIfDisposed(state, real);
         var set = state.CurrentCount == 0;
         if (!set)
-            cancellationToken.ThrowIfCancellationRequested();
+            CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         return Blocking.Outcome(me, set);
     }
 

@@ -104,7 +104,7 @@ internal static class EventModel
     /// <exception cref="ObjectDisposedException">The event was disposed.</exception>
     public static bool Wait(LogicalThread me, EventState state, string api, object owner, int millisecondsTimeout, CancellationToken cancellationToken, string? file, int line)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         ArgumentOutOfRangeException.ThrowIfLessThan(millisecondsTimeout, Timeout.Infinite);
         if (millisecondsTimeout == Timeout.Infinite)
         {
@@ -117,7 +117,7 @@ internal static class EventModel
         ThrowIfDisposed(state, owner);
         if (!state.IsSet)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
             return Blocking.Outcome(me, false);
         }
         Consume(me, state, api, file, line);

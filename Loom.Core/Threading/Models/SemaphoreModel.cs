@@ -55,7 +55,7 @@ internal static class SemaphoreModel
     {
         if (millisecondsTimeout < Timeout.Infinite)
             throw new ArgumentOutOfRangeException(nameof(millisecondsTimeout), millisecondsTimeout, "The timeout must represent a value between -1 and Int32.MaxValue, inclusive.");
-        cancellationToken.ThrowIfCancellationRequested();
+        CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         var state = State(me, real);
         if (millisecondsTimeout == Timeout.Infinite)
         {
@@ -76,7 +76,7 @@ internal static class SemaphoreModel
             Enter(me, state, file, line);
             return Blocking.Outcome(me, true);
         }
-        cancellationToken.ThrowIfCancellationRequested();
+        CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         return Blocking.Outcome(me, false);
     }
 
@@ -91,8 +91,8 @@ internal static class SemaphoreModel
     public static Task<bool> WaitAsync(LogicalThread me, System.Threading.SemaphoreSlim real, int millisecondsTimeout, CancellationToken cancellationToken, string? file, int line)
     {
         Timeouts.Validate(millisecondsTimeout, nameof(millisecondsTimeout));
-        if (cancellationToken.IsCancellationRequested)
-            return Task.FromCanceled<bool>(cancellationToken);
+        if (CancellationModel.Observed(me, cancellationToken, file, line))
+            return CancellationModel.Canceled<bool>(cancellationToken);
         var state = State(me, real);
         Blocking.Step(me, state, "SemaphoreSlim.WaitAsync", AccessKind.Write, file, line);
         ThrowIfDisposed(state, real);
@@ -123,14 +123,21 @@ internal static class SemaphoreModel
                 TimeSpan.FromMilliseconds(millisecondsTimeout),
                 Timeout.InfiniteTimeSpan);
         }
-        if (cancellationToken.CanBeCanceled)
-        {
-            waiter.Cancellation = cancellationToken.Register(() =>
+        // A callback in the token's model, not on the real token: it runs on the logical thread that cancels.
+        waiter.Cancellation = CancellationCallbacks.Add(
+            me,
+            cancellationToken,
+            (Action<object?>)(_ =>
             {
                 if (state.AbandonAsync(waiter))
                     waiter.Completion.TrySetCanceled(cancellationToken);
-            });
-        }
+            }),
+            null,
+            null,
+            null,
+            null,
+            file,
+            line);
         Blocking.Record(me, "count 0: waiting");
         return waiter.Completion.Task;
     }

@@ -1,0 +1,62 @@
+using Loom.Rewriting.Driver;
+using Loom.Rewriting.Interception;
+using Loom.Rewriting.Tests.Support;
+using Loom.Tests.EndToEnd;
+using Mono.Cecil;
+using Xunit;
+
+namespace Loom.Rewriting.Tests.Passes;
+
+/// <summary>
+/// The shared corpus's programs about cancellation and completion sources (tests/fixtures/Rewriting.SharedCorpus),
+/// each compiled on its own and rewritten with Loom.Core's stand-ins, then explored in process with default options:
+/// the buggy version's bug is found and the fixed version passes every schedule. The end-to-end class runs the same
+/// programs through a real build and the three adapters; this one needs no build.
+/// </summary>
+public class CancellationCorpusTests
+{
+    private static readonly Lazy<InterceptionTable> s_table = new(() =>
+        InterceptionTable.Read(ModuleDefinition.ReadModule(typeof(Loom.Interception.InterceptsAttribute).Assembly.Location, new ReaderParameters { InMemory = true })));
+
+    public static TheoryData<string, FailureKind, string> Programs() => new()
+    {
+        { "CancellationRegistrationRace", FailureKind.Exception, "request 1 was cancelled, but it is still in the pending table" },
+        { "RegistrationDisposeDeadlock", FailureKind.Deadlock, "is blocked in CancellationTokenRegistration.Dispose at RegistrationDisposeDeadlock.cs:" },
+        { "TaskCompletedTwice", FailureKind.Exception, "the second completion threw" },
+        { "AsyncEventLostSignal", FailureKind.Exception, "the Set that raced with the cancellation went to it" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void The_buggy_program_is_found_and_the_fixed_one_passes_once_rewritten(string program, FailureKind kind, string says)
+    {
+        using var loaded = new LoadedAssembly(Rewritten(program));
+        var type = $"Rewriting.SharedCorpus.{program}";
+
+        var buggy = Explore(loaded, type, "Buggy");
+        var fixedProgram = Explore(loaded, type, "Fixed");
+
+        var failure = Assert.IsType<LoomFailure>(buggy.Failure);
+        Assert.Equal(kind, failure.Kind);
+        Assert.Contains(says, failure.Message);
+        Assert.Contains(failure.Trace, step => step.File?.EndsWith(program + ".cs", StringComparison.Ordinal) == true);
+        Assert.True(fixedProgram.Passed, fixedProgram.Failure?.Report);
+        Assert.True(fixedProgram.Exhausted);
+    }
+
+    private static ExplorationResult Explore(LoadedAssembly loaded, string type, string method) =>
+        loaded.Assembly.GetType(type, throwOnError: true)!.GetMethod(method)!.ReturnType == typeof(Task)
+            ? LoomModel.Explore(() => (Task)loaded.Call(type, method)!)
+            : LoomModel.Explore(() => loaded.Call(type, method));
+
+    private static string Rewritten(string program)
+    {
+        var source = File.ReadAllText(Path.Combine(FixtureFiles.RepositoryRoot(), "tests", "fixtures", "Rewriting.SharedCorpus", program + ".cs"));
+        var snippet = Snippet.Compile(source, program);
+        var destination = Path.Combine(snippet.Folder, "rewritten", program + ".dll");
+        using var resolver = new DefaultAssemblyResolver();
+        resolver.AddSearchDirectory(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
+        new AssemblyRewriter(s_table.Value).Rewrite(snippet.AssemblyPath, destination, resolver);
+        return destination;
+    }
+}
