@@ -50,7 +50,7 @@ internal static class BlockingCollectionModel
         var state = State(me, real);
         Wait(me, state, BlockingCollectionState<T>.AddRequest, millisecondsTimeout, cancellationToken, api, file, line);
         ObjectDisposedException.ThrowIf(state.Disposed, real);
-        cancellationToken.ThrowIfCancellationRequested();
+        CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         if (real.IsAddingCompleted)
         {
             Blocking.Record(me, "adding is complete");
@@ -77,7 +77,7 @@ internal static class BlockingCollectionModel
         var state = State(me, real);
         Wait(me, state, BlockingCollectionState<T>.TakeRequest, millisecondsTimeout, cancellationToken, api, file, line);
         ObjectDisposedException.ThrowIf(state.Disposed, real);
-        cancellationToken.ThrowIfCancellationRequested();
+        CancellationModel.ThrowIfRequested(me, cancellationToken, file, line);
         if (real.Count == 0)
         {
             item = default!;
@@ -147,12 +147,12 @@ internal static class BlockingCollectionModel
     /// </summary>
     private static void Wait<T>(LogicalThread me, BlockingCollectionState<T> state, long request, int millisecondsTimeout, CancellationToken cancellationToken, string api, string? file, int line)
     {
-        if (millisecondsTimeout == 0 || cancellationToken.IsCancellationRequested)
+        if (millisecondsTimeout == 0 || CancellationModel.IsRequested(me, cancellationToken))
         {
             Blocking.Step(me, state, api, AccessKind.Write, file, line);
             return;
         }
-        state.BeginWait(me, request, cancellationToken);
+        state.BeginWait(me, request, CancellationModel.Observe(me, cancellationToken));
         if (millisecondsTimeout != Timeout.Infinite)
             state.SetDeadline(me, millisecondsTimeout);
         try
