@@ -34,12 +34,15 @@ public static class FieldModels
     public static void Untracked(int accesses)
     {
         var gate = new object();
+        var perThread = accesses / 4;
         ThreadStart count = () =>
         {
+            // Captured variables are fields of a closure: read the count once, as Count receives it.
+            var increments = perThread;
             var local = 0;
             lock (gate)
             {
-                for (var i = 0; i < accesses / 4; i++)
+                for (var i = 0; i < increments; i++)
                     local++;
             }
             GC.KeepAlive(local);
