@@ -304,7 +304,7 @@ internal sealed class MemoryModel
     /// another thread that conflicts with it (one of the two writes) and does not happen before it, if any: a data
     /// race (FastTrack's epoch test, against the accessing thread's vector clock).
     /// </summary>
-    public RaceState.Access? CheckRace(LogicalThread thread, RaceState races, bool write, string? file, int line, bool ordered = false)
+    public RaceState.Access? CheckRace(LogicalThread thread, RaceState races, bool write, string? file, int line, bool ordered = false, bool atomic = false)
     {
         var me = thread.Number;
         var clock = ClockOf(me);
@@ -312,7 +312,7 @@ internal sealed class MemoryModel
         if (races.LastWrite is { } last && last.Thread != me && clock[last.Thread] < last.Epoch)
             conflict = last;
         var reads = races.ReadsSinceWrite;
-        var access = new RaceState.Access(me, clock[me], _execution.Step - 1, file, line, write, ordered);
+        var access = new RaceState.Access(me, clock[me], _execution.Step - 1, file, line, write, ordered, atomic);
         if (write)
         {
             foreach (var read in reads)

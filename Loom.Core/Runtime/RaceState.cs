@@ -20,7 +20,8 @@ internal sealed class RaceState
     /// <param name="Line">The access's source line.</param>
     /// <param name="Write">Whether the access wrote.</param>
     /// <param name="Ordered">Whether it was a volatile or atomic access, which never makes a data race with another such access.</param>
-    internal readonly record struct Access(int Thread, int Epoch, int Step, string? File, int Line, bool Write, bool Ordered)
+    /// <param name="Atomic">Whether it was an Interlocked or Volatile call, always a scheduling point of its own.</param>
+    internal readonly record struct Access(int Thread, int Epoch, int Step, string? File, int Line, bool Write, bool Ordered, bool Atomic)
     {
         /// <summary>Where the access was made, for reports.</summary>
         public string Location => SourceText.Location(File, Line);

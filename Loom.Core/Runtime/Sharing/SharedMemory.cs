@@ -168,7 +168,7 @@ internal sealed class SharedMemory
     /// scheduling point: recorded for race detection against the location's plain accesses.
     /// </summary>
     public void Ordered(LogicalThread me, SharedLocation location, bool write, string? file, int line) =>
-        Check(me, location, write, file, line, ordered: true);
+        Check(me, location, write, file, line, ordered: true, atomic: true);
 
     private T Load<T>(LogicalThread me, SharedLocation location, ref T real, MemoryOrder order, string? file, int line)
     {
@@ -258,9 +258,12 @@ internal sealed class SharedMemory
         _unscheduled[me.Number] = (_execution.Step, count);
     }
 
-    private void Check(LogicalThread me, SharedLocation location, bool write, string? file, int line, bool ordered)
+    private void Check(LogicalThread me, SharedLocation location, bool write, string? file, int line, bool ordered, bool atomic = false)
     {
-        if (_execution.Memory.CheckRace(me, location.Races, write, file, line, ordered) is not { } earlier)
+        if (_execution.Memory.CheckRace(me, location.Races, write, file, line, ordered, atomic) is not { } earlier)
+            return;
+        // Two Interlocked or Volatile calls are scheduling points already, and partial-order reduction orders them.
+        if (earlier.Atomic && atomic)
             return;
         var dataRace = !(earlier.Ordered && ordered) && !location.Volatile;
         if (dataRace && _execution.Options.ReportDataRaces)
