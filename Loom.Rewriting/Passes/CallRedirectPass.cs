@@ -43,6 +43,20 @@ internal abstract class CallRedirectPass : Pass
             // class's base(...) call, a struct initialized in place) is not a site.
             if (called.Name == ".ctor" && code != Code.Newobj)
                 continue;
+            if (ConstrainedOnTarget(instruction, called) is { } onStruct)
+            {
+                // `using` on a struct (a CancellationTokenRegistration) calls IDisposable.Dispose constrained to the
+                // struct: the stand-in of the struct's own member takes the same managed pointer.
+                if (_table.Find(onStruct) is { } structStandIn && Owns(onStruct.DeclaringType.FullName, onStruct.Name))
+                {
+                    instruction.Previous.OpCode = OpCodes.Nop;
+                    instruction.Previous.Operand = null;
+                    i += Redirect(method, instruction, onStruct, structStandIn);
+                    method.Report.Redirected(Concern);
+                    method.Changed = true;
+                }
+                continue;
+            }
             var declaring = called.DeclaringType is GenericInstanceType generic ? generic.ElementType : called.DeclaringType;
             if (!_table.IsTarget(declaring.FullName) || !Owns(declaring.FullName, called.Name))
                 continue;
@@ -89,6 +103,32 @@ internal abstract class CallRedirectPass : Pass
             return 0;
         method.Changed = true;
         return _notControlled.Insert(method, site, MemberText.Of(called));
+    }
+
+    /// <summary>
+    /// For an interface method called with <c>constrained. T</c> where T is an intercepted, non-generic struct, the
+    /// struct's own member of that name and signature (what the call runs); otherwise <see langword="null"/>.
+    /// </summary>
+    private MethodReference? ConstrainedOnTarget(Instruction call, MethodReference called)
+    {
+        if (call.Previous is not { OpCode.Code: Code.Constrained, Operand: TypeReference constraint } || constraint is GenericInstanceType or GenericParameter)
+            return null;
+        if (!called.HasThis || called.HasGenericParameters || !_table.IsTarget(constraint.FullName))
+            return null;
+        try
+        {
+            if (called.DeclaringType.Resolve() is not { IsInterface: true } || constraint.Resolve() is not { IsValueType: true })
+                return null;
+        }
+        catch (AssemblyResolutionException)
+        {
+            // An interface Loom cannot resolve is none of the BCL's: the call is not a stand-in's.
+            return null;
+        }
+        var own = new MethodReference(called.Name, called.ReturnType, constraint) { HasThis = true };
+        foreach (var parameter in called.Parameters)
+            own.Parameters.Add(new ParameterDefinition(parameter.ParameterType));
+        return own;
     }
 
     /// <summary>Rewrites one site; returns how many instructions it inserted after it.</summary>

@@ -44,6 +44,67 @@ public class CancellationCorpusTests
         Assert.True(fixedProgram.Exhausted);
     }
 
+    private const string UsingRegistration = """
+        using System.Threading;
+
+        public static class UsingRegistration
+        {
+            public static void Buggy() => Run(disposeUnderLock: true);
+
+            public static void Fixed() => Run(disposeUnderLock: false);
+
+            private static void Run(bool disposeUnderLock)
+            {
+                var gate = new object();
+                var source = new CancellationTokenSource();
+                var worker = new Thread(() =>
+                {
+                    if (disposeUnderLock)
+                    {
+                        lock (gate)
+                        {
+                            using (source.Token.Register(() => { lock (gate) { } }))
+                            {
+                            }
+                        }
+                    }
+                    else
+                    {
+                        using (source.Token.Register(() => { lock (gate) { } }))
+                        {
+                        }
+                    }
+                });
+                var canceller = new Thread(() => source.Cancel());
+                worker.Start();
+                canceller.Start();
+                worker.Join();
+                canceller.Join();
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_registration_a_using_statement_disposes_waits_for_its_running_callback()
+    {
+        // `using` on the struct calls IDisposable.Dispose constrained to it: the rewriter sends that to the stand-in too.
+        var snippet = Snippet.Compile(UsingRegistration, "UsingRegistration");
+        var destination = Path.Combine(snippet.Folder, "rewritten", "UsingRegistration.dll");
+        using (var resolver = new DefaultAssemblyResolver())
+        {
+            resolver.AddSearchDirectory(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
+            new AssemblyRewriter(s_table.Value).Rewrite(snippet.AssemblyPath, destination, resolver);
+        }
+        using var loaded = new LoadedAssembly(destination);
+
+        var buggy = Explore(loaded, "UsingRegistration", "Buggy");
+        var fixedProgram = Explore(loaded, "UsingRegistration", "Fixed");
+
+        Assert.Equal(FailureKind.Deadlock, buggy.Failure?.Kind);
+        Assert.Contains("CancellationTokenRegistration.Dispose", buggy.Failure!.Message);
+        Assert.True(fixedProgram.Passed, fixedProgram.Failure?.Report);
+    }
+
     private static ExplorationResult Explore(LoadedAssembly loaded, string type, string method) =>
         loaded.Assembly.GetType(type, throwOnError: true)!.GetMethod(method)!.ReturnType == typeof(Task)
             ? LoomModel.Explore(() => (Task)loaded.Call(type, method)!)
