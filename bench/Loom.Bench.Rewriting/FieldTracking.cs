@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Loom.Bench.PlainModels;
 
@@ -31,17 +30,18 @@ internal static class FieldTracking
         Action shared = () => FieldModels.Shared(accesses);
         Action unshared = () => FieldModels.Unshared(accesses);
         Action untracked = () => FieldModels.Untracked(accesses);
-        var counts = new[] { shared, unshared, untracked }.Select(m => LoomModel.Check(m).Executions).Distinct().ToList();
+        var options = new LoomOptions();
+        var counts = new[] { shared, unshared, untracked }.Select(m => LoomModel.Check(m, options).Executions).Distinct().ToList();
         if (counts.Count != 1)
             throw new InvalidOperationException($"{accesses} accesses: the three models explored {string.Join(", ", counts)} executions; tracking must add no scheduling point.");
         var rates = new List<double>[] { new(), new(), new() };
         for (var round = 0; round < Rounds; round++)
         {
-            rates[0].Add(Rate(shared));
-            rates[1].Add(Rate(unshared));
-            rates[2].Add(Rate(untracked));
+            rates[0].Add(RewrittenThroughput.Rate(shared, options));
+            rates[1].Add(RewrittenThroughput.Rate(unshared, options));
+            rates[2].Add(RewrittenThroughput.Rate(untracked, options));
         }
-        var (s, u, b) = (Median(rates[0]), Median(rates[1]), Median(rates[2]));
+        var (s, u, b) = (RewrittenThroughput.Median(rates[0]), RewrittenThroughput.Median(rates[1]), RewrittenThroughput.Median(rates[2]));
         return
         [
             accesses.ToString("N0", CultureInfo.InvariantCulture),
@@ -52,23 +52,5 @@ internal static class FieldTracking
             (u / s).ToString("0.00", CultureInfo.InvariantCulture),
             ((1 / s - 1 / b) / accesses * 1e9).ToString("N0", CultureInfo.InvariantCulture),
         ];
-    }
-
-    private static double Rate(Action model)
-    {
-        var clock = Stopwatch.StartNew();
-        long executions = 0;
-        do
-        {
-            executions += LoomModel.Check(model).Executions;
-        }
-        while (clock.Elapsed < TimeSpan.FromSeconds(1));
-        return executions / clock.Elapsed.TotalSeconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
     }
 }

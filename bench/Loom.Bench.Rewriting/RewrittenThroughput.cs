@@ -54,7 +54,8 @@ internal static class RewrittenThroughput
         ];
     }
 
-    private static double Rate(Action model, LoomOptions options)
+    /// <summary>Executions per second of explorations of the model repeated for about a second.</summary>
+    internal static double Rate(Action model, LoomOptions options)
     {
         var clock = Stopwatch.StartNew();
         long executions = 0;
@@ -66,7 +67,7 @@ internal static class RewrittenThroughput
         return executions / clock.Elapsed.TotalSeconds;
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         values.Sort();
         return values[values.Count / 2];
