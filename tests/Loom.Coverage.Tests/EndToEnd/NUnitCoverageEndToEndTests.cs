@@ -91,12 +91,13 @@ public class NUnitCoverageEndToEndTests(CoverageRunFixture run)
     public void The_project_run_lists_the_reports_itself_and_dotnet_test_starts_no_second_pass_unless_another_collector_runs()
     {
         // The test platform's own trace (--diag, also handed to the post-processing vstest.console) shows which passes ran.
+        // Standard output alone: the order of its lines is the order they were written.
         (string Output, string Trace) Run(string name, params string[] more)
         {
             var trace = Path.Combine(run.Root, name + "-diag");
             var result = run.DotnetTestNUnit(["--results-directory", Path.Combine(run.Root, name), "--diag", Path.Combine(trace, "log.txt"), .. more]);
             Assert.True(result.ExitCode == 0, result.Output);
-            return (result.Output, string.Join('\n', Directory.EnumerateFiles(trace).Select(File.ReadAllText)));
+            return (result.StandardOutput, string.Join('\n', Directory.EnumerateFiles(trace).Select(File.ReadAllText)));
         }
         const string PostProcessing = "ArtifactProcessingMode.PostProcess";
 

@@ -31,4 +31,25 @@ public sealed class VsTestRunTests
             run.Cases[0].Details);
         Assert.Empty(run.Cases[1].Details);
     }
+
+    [Fact]
+    public void Results_are_read_from_standard_output_whatever_standard_error_printed_among_them()
+    {
+        const string standardOutput = """
+              Failed Fixture.T.M [schedule 2@3] [2 ms]
+              Error Message:
+               Interleaving (schedule 2@3; * marks a preemption):
+               Re-run exactly this schedule alone:
+            Total tests: 1
+                 Failed: 1
+            """;
+        // Read beside standard output, VSTest's closing line on standard error arrived before the result's last lines.
+        var combined = standardOutput.Replace("   Re-run", "Test Run Failed.\n   Re-run", System.StringComparison.Ordinal);
+
+        var run = new VsTestRun(new ProcessResult("dotnet test", 1, combined, standardOutput));
+
+        var failed = Assert.Single(run.Failed);
+        Assert.Contains("Re-run exactly this schedule alone:", failed.Text);
+        Assert.Equal(1, run.FailedCount);
+    }
 }

@@ -40,8 +40,17 @@ public static class CommandRunner
             start.Environment[name] = value;
 
         var output = new StringBuilder();
+        var standardOutput = new StringBuilder();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                lock (output)
+                {
+                    output.AppendLine(e.Data);
+                    standardOutput.AppendLine(e.Data);
+                }
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
         process.Start();
         process.BeginOutputReadLine();
@@ -53,7 +62,7 @@ public static class CommandRunner
         }
         process.WaitForExit();
         lock (output)
-            return new ProcessResult(Describe(fileName, arguments), process.ExitCode, output.ToString());
+            return new ProcessResult(Describe(fileName, arguments), process.ExitCode, output.ToString(), standardOutput.ToString());
     }
 
     private static string Describe(string fileName, IEnumerable<string> arguments) =>

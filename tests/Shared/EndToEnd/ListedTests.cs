@@ -25,7 +25,7 @@ public sealed class ListedTests
     public static ListedTests FromVsTest(ProcessResult result)
     {
         Assert.True(result.ExitCode == 0, result.ToString());
-        var lines = result.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var lines = result.StandardOutput.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var start = lines.FindIndex(l => l.StartsWith("The following Tests are available:", StringComparison.Ordinal));
         Assert.True(start >= 0, result.ToString());
         return new(result, lines.Skip(start + 1).Where(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => l.Trim()).ToArray());

@@ -13,7 +13,9 @@ public sealed partial class VsTestRun
         Result = result;
         var cases = new List<CaseResult>();
         CaseResult? current = null;
-        foreach (var raw in result.Output.Split('\n'))
+        // Standard output alone: VSTest writes "Test Run Failed." to standard error, and read beside standard output it
+        // can arrive before the last result's details and cut them off.
+        foreach (var raw in result.StandardOutput.Split('\n'))
         {
             var line = raw.TrimEnd('\r');
             var header = CaseHeader().Match(line);
@@ -33,9 +35,9 @@ public sealed partial class VsTestRun
         }
         Cases = cases;
         // The detailed logger closes with "Total tests: N" and, when non-zero, "Passed: N" / "Failed: N" lines.
-        Total = SummaryCount(result.Output, "Total tests");
-        FailedCount = SummaryCount(result.Output, "Failed");
-        PassedCount = SummaryCount(result.Output, "Passed");
+        Total = SummaryCount(result.StandardOutput, "Total tests");
+        FailedCount = SummaryCount(result.StandardOutput, "Failed");
+        PassedCount = SummaryCount(result.StandardOutput, "Passed");
     }
 
     public ProcessResult Result { get; }
