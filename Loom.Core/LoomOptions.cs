@@ -56,6 +56,13 @@ public sealed record LoomOptions
     public int? MaxExecutions { get; init; }
 
     /// <summary>
+    /// For <see cref="LoomStrategy.Exhaustive"/>: start no execution after the exploration has run this long, as if
+    /// <see cref="MaxExecutions"/> had been reached (the result says the space was not exhausted), or
+    /// <see langword="null"/> for no limit. Discovery lists schedules under such a limit.
+    /// </summary>
+    public TimeSpan? MaxDuration { get; init; }
+
+    /// <summary>
     /// For <see cref="LoomStrategy.Exhaustive"/>: prune interleavings equivalent to one already explored
     /// (dynamic partial-order reduction with sleep sets). Default <see langword="true"/>; turn it off only
     /// to measure what it saves.
@@ -144,6 +151,8 @@ public sealed record LoomOptions
             throw Invalid(nameof(MaxSteps), $"{MaxSteps} allows no step; use 1 or more");
         if (MaxExecutions is < 1)
             throw Invalid(nameof(MaxExecutions), $"{MaxExecutions} allows no execution; use 1 or more, or null for no cap");
+        if (MaxDuration is { } duration && duration <= TimeSpan.Zero)
+            throw Invalid(nameof(MaxDuration), $"{duration} is not positive; use a positive time, or null for no limit");
         if (MaxStoreHistory < 1)
             throw Invalid(nameof(MaxStoreHistory), $"{MaxStoreHistory} lets a load read nothing; use 1 or more");
         if (StallTimeout <= TimeSpan.Zero)

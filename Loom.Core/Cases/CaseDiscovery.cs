@@ -67,7 +67,11 @@ public static class CaseDiscovery
         {
             if (whyNotListable() is { } why)
                 return ScheduleListing.Unavailable(why);
-            ScheduleListing ListNow() => ScheduleLister.List(discoveryBody(), settings);
+            ScheduleListing ListNow()
+            {
+                var listing = ScheduleLister.List(discoveryBody(), settings);
+                return listing.Problem is { } problem ? ScheduleListing.Failed($"[LoomTheory] on {identity.ShortName}: {problem}") : listing;
+            }
             var cache = CaseListingCache.For(testClass.Assembly);
             return cache is null ? ListNow() : cache.GetOrList(identity.Key, settings, ListNow);
         }

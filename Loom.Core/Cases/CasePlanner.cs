@@ -146,6 +146,11 @@ public static class CasePlanner
         }
 
         var listing = listSchedules();
+        if (listing.Problem is { } problem)
+        {
+            yield return LoomCase.ForProblem(problem);
+            yield break;
+        }
         if (listing.Schedules.Count == 0)
         {
             yield return LoomCase.ForFullExploration(listing.Note ?? "discovery listed no schedule");

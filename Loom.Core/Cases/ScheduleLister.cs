@@ -10,6 +10,12 @@ namespace Loom.Cases;
 /// </summary>
 public static class ScheduleLister
 {
+    /// <summary>
+    /// How long discovery explores one theory before it lists what it found and leaves the rest to a continuation
+    /// case, so a slow body cannot hold up the listing of the whole assembly.
+    /// </summary>
+    public static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(20);
+
     /// <summary>Runs the exploration and returns its schedules in exploration order.</summary>
     /// <param name="body">The test body (a fresh test class instance per execution).</param>
     /// <param name="settings">The theory's settings; must be valid and exhaustive.</param>
@@ -19,7 +25,7 @@ public static class ScheduleLister
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(settings);
         var budget = settings.EffectiveMaxListedSchedules;
-        var options = settings.BaseOptions() with { MaxExecutions = budget, VerifyFailureReplays = false };
+        var options = settings.BaseOptions() with { MaxExecutions = budget, MaxDuration = TimeBudget, VerifyFailureReplays = false };
         ExplorationResult result;
         // Listing is not a test run: loom-coverage records only what the cases reach, cached listing or not.
         var outerListing = CoverageTestContext.Listing;
@@ -46,6 +52,12 @@ public static class ScheduleLister
                 schedules.Add(schedule);
         }
 
+        if (result.Failure is { Kind: FailureKind.Stalled } stalled)
+        {
+            return ScheduleListing.Failed(
+                "discovery ran the theory to list its schedules, and a thread stalled outside Loom's control; its OS thread " +
+                "was left behind, so Loom does not run the theory again until it is fixed.\n\n" + stalled.Report);
+        }
         if (result.Failure is { } failure)
         {
             return new ScheduleListing(schedules, false,
@@ -54,6 +66,11 @@ public static class ScheduleLister
         }
         if (result.Exhausted)
             return new ScheduleListing(schedules, true, null);
+        if (result.Executions < budget)
+        {
+            return new ScheduleListing(schedules, false,
+                $"discovery lists for at most {TimeBudget.TotalSeconds:0} s per theory and listed {schedules.Count} schedules in that time");
+        }
         return new ScheduleListing(schedules, false, $"the space has more than {budget} schedules (MaxListedSchedules)");
     }
 }

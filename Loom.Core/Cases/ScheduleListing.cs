@@ -13,4 +13,15 @@ public sealed record ScheduleListing(IReadOnlyList<string> Schedules, bool Compl
     /// <param name="why">Why the schedules could not be listed.</param>
     /// <returns>The empty listing.</returns>
     public static ScheduleListing Unavailable(string why) => new(Array.Empty<string>(), false, why);
+
+    /// <summary>
+    /// Why the theory must not run at all, or <see langword="null"/>: listing it stalled its thread, which Loom had
+    /// to leave behind, so running it again would only leave another. Discovery reports it as one failing case.
+    /// </summary>
+    public string? Problem { get; init; }
+
+    /// <summary>A listing that found the theory cannot be run, with the problem.</summary>
+    /// <param name="problem">What happened and how to fix it.</param>
+    /// <returns>The empty listing.</returns>
+    public static ScheduleListing Failed(string problem) => new(Array.Empty<string>(), false, problem) { Problem = problem };
 }

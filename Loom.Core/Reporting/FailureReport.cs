@@ -27,7 +27,7 @@ internal static class FailureReport
         text.Append(failure.Message.TrimEnd()).Append("\n\n");
         var notes = execution.Notes.Select(n => new TraceNote(n.Step, TimeSpan.FromTicks(n.Time), n.Text)).ToList();
         AppendNotes(text, notes);
-        AppendTrace(text, trace, schedule);
+        AppendTrace(text, trace, schedule, trace.Count > ShownHead + ShownTail ? TraceFile.Write(trace, schedule) : null);
         if (trace.Any(t => t.Value?.Contains("(stale:", StringComparison.Ordinal) == true))
         {
             text.Append("A stale value was read from an older store while newer ones existed. The .NET memory model allows it (ARM64 hardware does it):\n");
@@ -102,12 +102,31 @@ internal static class FailureReport
         text.Append('\n');
     }
 
-    /// <summary>Writes the interleaving as an aligned table, one row per step, preemptions marked with <c>*</c>.</summary>
-    public static void AppendTrace(StringBuilder text, IReadOnlyList<TraceStep> trace, string schedule)
+    /// <summary>Steps a long interleaving shows from its start: how the threads got going.</summary>
+    public const int ShownHead = 40;
+
+    /// <summary>Steps a long interleaving shows from its end: where it failed, and the cycle of a livelock.</summary>
+    public const int ShownTail = 120;
+
+    /// <summary>
+    /// Writes the interleaving as an aligned table, one row per step, preemptions marked with <c>*</c>. A trace longer
+    /// than <see cref="ShownHead"/> plus <see cref="ShownTail"/> steps shows only those, with one line saying how many
+    /// were left out and where the whole table is.
+    /// </summary>
+    /// <param name="text">Where to write.</param>
+    /// <param name="trace">The steps.</param>
+    /// <param name="schedule">The schedule id, for the heading.</param>
+    /// <param name="wholeTrace">
+    /// For a long trace: the sentence that says where the whole table was written (see <see cref="TraceFile"/>);
+    /// <see langword="null"/> writes every step.
+    /// </param>
+    public static void AppendTrace(StringBuilder text, IReadOnlyList<TraceStep> trace, string schedule, string? wholeTrace = null)
     {
         text.Append(CultureInfo.InvariantCulture, $"Interleaving (schedule {schedule}; * marks a preemption):\n");
         var timed = trace.Any(s => s.Time > TimeSpan.Zero);
-        var rows = trace.Select(s => new[]
+        var leftOut = wholeTrace is null ? 0 : trace.Count - ShownHead - ShownTail;
+        var shown = leftOut > 0 ? trace.Take(ShownHead).Concat(trace.Skip(trace.Count - ShownTail)) : trace;
+        var rows = shown.Select(s => new[]
         {
             (s.IsPreemption ? "* " : "  ") + s.Step.ToString(CultureInfo.InvariantCulture),
             timed ? s.Time.ToString(@"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture) : "",
@@ -121,8 +140,15 @@ internal static class FailureReport
         var columns = Enumerable.Range(0, header.Length).Where(c => c != 1 || timed).ToArray();
         var widths = header.Select((h, c) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
         AppendRow(text, columns.Select(c => header[c]).ToArray(), columns.Select(c => widths[c]).ToArray());
-        foreach (var row in rows)
-            AppendRow(text, columns.Select(c => row[c]).ToArray(), columns.Select(c => widths[c]).ToArray());
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (leftOut > 0 && i == ShownHead)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"  ... {leftOut:N0} steps left out (steps {ShownHead:N0} to {trace.Count - ShownTail - 1:N0}); {wholeTrace} ...\n");
+            }
+            AppendRow(text, columns.Select(c => rows[i][c]).ToArray(), columns.Select(c => widths[c]).ToArray());
+        }
     }
 
     private static void AppendRow(StringBuilder text, string[] cells, int[] widths)
@@ -136,6 +162,4 @@ internal static class FailureReport
         }
         text.Append(row.ToString().TrimEnd()).Append('\n');
     }
-
-
 }

@@ -792,19 +792,6 @@ internal sealed class Execution
             throw new ExecutionAbortedException();
     }
 
-    /// <summary>Whether a logical thread waits for the one holding control (the stall criterion of <see cref="Park"/>).</summary>
-    public bool AnyThreadWaiting
-    {
-        get
-        {
-            lock (_gate)
-            {
-                var runner = _launching ?? _lastRunner;
-                return _threads.Any(t => t.Status == ThreadStatus.Running && t != runner);
-            }
-        }
-    }
-
     /// <summary>Fails the execution as stalled: the thread holding control has not reached a scheduling point for too long.</summary>
     public void ReportStall()
     {
@@ -813,10 +800,10 @@ internal sealed class Execution
         Fail(
             FailureKind.Stalled,
             $"{runner?.Label ?? "A thread"} ran for {Options.StallTimeout.TotalSeconds:0.#} s (LoomOptions.StallTimeout) without reaching a Loom scheduling point{where}. " +
-            "It is most likely blocked on a real System.Threading primitive that another logical thread holds: a C# lock statement " +
-            "(which always takes the real System.Threading.Monitor), a System.Threading event, semaphore or Task.Wait. " +
-            "Loom cannot switch threads inside real primitives: use Loom.Threading.Monitor.Enter/Exit or Loom.Threading.Lock.EnterScope() " +
-            "instead of the lock statement, and the Loom.Threading mirror of the other primitives.",
+            "It is blocked in a real wait or loops without a Loom operation, in code Loom does not control: a C# lock statement, " +
+            "a System.Threading primitive or Task.Wait in an assembly that was not rewritten (docs/rewriting.md, \"What is rewritten\"), a real " +
+            "thread or thread-pool task it waits for, or a loop that never ends. Rewrite that assembly (or use the Loom.Threading " +
+            "mirror there) so its waits are Loom's; fix a loop that never ends.",
             runner);
     }
 

@@ -27,6 +27,12 @@ internal sealed class Explorer
     /// <summary>An upper bound on restarts of one execution, so extreme collection pressure ends in an error, not a hang.</summary>
     private const int MaxGcRestarts = 1000;
 
+    /// <summary>
+    /// Restarts of one execution for collections after which it runs in a region without collections
+    /// (<see cref="NoGcRegion"/>): a livelock then meets its step bound, whatever the collector would have done.
+    /// </summary>
+    private const int GcRestartsBeforeNoGcRegion = 3;
+
     /// <summary>Executions after which nesting stops if more than one in four had to run again (see <see cref="RunOnce"/>).</summary>
     private const int NestingTrial = 32;
 
@@ -42,7 +48,7 @@ internal sealed class Explorer
     private int _nestingRestarts;
     private bool _nestingOff;
 
-    /// <summary>The execution running now, for the watchdog of <see cref="ExploreOnWorker"/>.</summary>
+    /// <summary>The execution running now, for the watchdog of <see cref="ExploreWatched"/>.</summary>
     private volatile Execution? _current;
 
     /// <summary>Executions finished so far, and whether the watchdog gave the exploration up (both under <see cref="_progress"/>).</summary>
@@ -65,7 +71,7 @@ internal sealed class Explorer
         LoomRuntime.EnterExploration();
         try
         {
-            return _body.IsAsync ? ExploreOnWorker() : Explore();
+            return ExploreWatched();
         }
         finally
         {
@@ -74,13 +80,14 @@ internal sealed class Explorer
     }
 
     /// <summary>
-    /// Explores an asynchronous body on a pooled worker while the caller watches. Thread 0 of each execution runs on
-    /// that worker and runs the queued work it chooses above its own scheduling points (Execution.RunAbove), so
-    /// executions need no OS thread switch. A continuation stuck in a real wait or a loop that never reaches
-    /// Loom would then hold the exploration's own thread: the caller reports the stall and, if the thread does not
-    /// come back, abandons it and returns the stalled execution's failure rather than hang.
+    /// Explores on a pooled worker while the caller watches. Thread 0 of each execution runs on that worker; for an
+    /// asynchronous body it also runs the queued work it chooses above its own scheduling points
+    /// (Execution.RunAbove), so executions need no OS thread switch. Code stuck in a real wait or in a loop that
+    /// never reaches Loom (the body itself, or a continuation above it) would otherwise hold the caller: the caller
+    /// reports the stall and, if the thread does not come back, abandons it (a background thread, so it cannot keep
+    /// the process alive) and returns the stalled execution's failure rather than hang.
     /// </summary>
-    private ExplorationResult ExploreOnWorker()
+    private ExplorationResult ExploreWatched()
     {
         // The coverage record names the test from the caller's stack, which the worker's does not hold.
         var test = ControlledSiteLog.Enabled ? CoverageTestContext.CurrentTest ?? CallingTest.FromStack() : null;
@@ -125,8 +132,9 @@ internal sealed class Explorer
             }
             if (execution is null)
                 continue;
-            // Parked threads watch for a stall themselves, but not those below stalled work on the same OS thread.
-            if (!execution.Aborting && quiet.Elapsed >= _options.StallTimeout && execution.AnyThreadWaiting)
+            // Parked threads watch for a stall themselves, but a thread running alone has no one else to watch it,
+            // and work queued above a parked thread holds that thread's OS thread.
+            if (!execution.Aborting && quiet.Elapsed >= _options.StallTimeout)
                 execution.ReportStall();
             if (!execution.Aborting)
                 continue;
@@ -194,6 +202,8 @@ internal sealed class Explorer
         {
             while (_options.MaxExecutions is not { } cap || executions < cap)
             {
+                if (executions > 0 && _options.MaxDuration is { } duration && clock.Elapsed >= duration)
+                    break;
                 if (!strategy.BeginExecution())
                     break;
                 var seed = strategy.CurrentSeed ?? _options.Seed;
@@ -315,7 +325,8 @@ internal sealed class Explorer
         {
             var execution = new Execution(_options, strategy, steps, seed, racing) { Nesting = nesting, MainCanHost = _body.IsAsync, Unnested = unnested };
             _current = execution;
-            execution.Run(_body);
+            using (attempt >= GcRestartsBeforeNoGcRegion ? NoGcRegion.TryEnter() : default)
+                execution.Run(_body);
             if (!execution.RestartRequested)
             {
                 // A seeded execution that found a new race runs again with the same seed and the racing accesses
