@@ -12,7 +12,7 @@ namespace Loom.Rewriting.Driver;
 
 /// <summary>
 /// Rewrites one assembly: reads it with its symbols, runs every pass over every method body that calls an
-/// intercepted type, accesses a field or an array element, or calls an assembly Loom does not see, and writes the new assembly with a portable PDB that matches the new IL (the sequence points
+/// intercepted type, accesses a field or an array element, calls an assembly Loom does not see, or can recurse, and writes the new assembly with a portable PDB that matches the new IL (the sequence points
 /// stay on the original instructions, so traces and coverage show the original lines). The strong-name identity
 /// (the public key) is kept; the signature, no longer valid, is not claimed (.NET does not verify it). A
 /// ReadyToRun image loses its native code and keeps its IL, which the runtime then compiles as usual.
@@ -22,6 +22,7 @@ internal sealed class AssemblyRewriter
     private readonly InterceptionTable _table;
     private readonly Pass[] _passes;
     private readonly UnseenCallPass _unseen;
+    private readonly StackGuardPass _stackGuard;
 
     /// <param name="table">The stand-ins.</param>
     /// <param name="unseen">The names of the assemblies of the output Loom does not see (RewriteRun finds them), whose calls are marked.</param>
@@ -29,8 +30,10 @@ internal sealed class AssemblyRewriter
     {
         _table = table;
         _unseen = new UnseenCallPass(table, unseen ?? []);
-        // The fields pass runs last: the call passes name a call's ref argument from the ldflda before it.
-        _passes = [new SynchronizationPass(table), new TasksAndTimersPass(table), new TimeAndRandomnessPass(table), new CollectionsPass(table), new ConcurrentTypesPass(table), _unseen, new FieldsPass(table)];
+        _stackGuard = new StackGuardPass(table);
+        // The fields pass runs after the call passes, which name a call's ref argument from the ldflda before it; the
+        // stack guard goes in front of everything the others left.
+        _passes = [new SynchronizationPass(table), new TasksAndTimersPass(table), new TimeAndRandomnessPass(table), new CollectionsPass(table), new ConcurrentTypesPass(table), _unseen, new FieldsPass(table), _stackGuard];
     }
 
     /// <summary>The passes, in the order they run.</summary>
@@ -57,7 +60,7 @@ internal sealed class AssemblyRewriter
         {
             foreach (var method in type.Methods)
             {
-                if (!method.HasBody || !(CallsATarget(method) || FieldsPass.Touches(method.Body)))
+                if (!method.HasBody || !(CallsATarget(method) || FieldsPass.Touches(method.Body) || _stackGuard.Guards(method)))
                     continue;
                 changed |= RewriteMethod(method, report);
             }

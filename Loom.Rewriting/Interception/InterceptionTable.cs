@@ -38,6 +38,14 @@ internal sealed class InterceptionTable
     public ModuleDefinition Module { get; }
 
     /// <summary>
+    /// What rewritten code calls on entry to a method that can recurse (Loom.Interception.StackGuard.Enter(string)), or
+    /// <see langword="null"/> for a Loom.Core without it: then recursion is left unguarded.
+    /// </summary>
+    public MethodDefinition? StackGuard =>
+        Module.GetType("Loom.Interception.StackGuard")?.Methods.FirstOrDefault(m => m.IsStatic && m.IsPublic && m.Name == "Enter"
+            && m.ReturnType.MetadataType == MetadataType.Void && m.Parameters.Count == 1 && m.Parameters[0].ParameterType.MetadataType == MetadataType.String);
+
+    /// <summary>
     /// What rewritten code calls where it runs code Loom does not see (Loom.Interception.UnseenCode), or
     /// <see langword="null"/> for a Loom.Core without it: then such calls are listed at build time only.
     /// </summary>
