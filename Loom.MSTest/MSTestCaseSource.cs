@@ -39,7 +39,30 @@ internal static class MSTestCaseSource
             cases = [LoomCase.ForProblem($"Loom could not discover the cases of {identity.Key}: {e}")];
         }
 
-        var methodName = attribute.DisplayName ?? method.Name;
+        return RowsFor(cases, attribute.DisplayName ?? method.Name, settings);
+    }
+
+    /// <summary>
+    /// The rows for a theory's cases. A theory with no case in this run's shard (<see cref="CaseShard"/>) is one
+    /// ignored row, because MSTest fails a data source that returns no rows.
+    /// </summary>
+    public static IEnumerable<object?[]> RowsFor(IReadOnlyList<LoomCase> cases, string methodName, LoomTheorySettings settings)
+    {
+        if (cases.Count == 0)
+        {
+            var shard = Environment.GetEnvironmentVariable(CaseShard.Variable);
+            var why = $"No case of {methodName} is in shard {shard} ({CaseShard.Variable}); the other shards run its cases.";
+            return
+            [
+                [
+                    new TestDataRow<string>(LoomCase.ForProblem(why, "not in shard").ToText())
+                    {
+                        DisplayName = $"{methodName} [not in shard {shard}]",
+                        IgnoreMessage = why,
+                    },
+                ],
+            ];
+        }
         return cases.Select(c => new object?[]
         {
             new TestDataRow<string>(c.ToText())

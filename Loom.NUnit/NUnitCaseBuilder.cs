@@ -21,7 +21,6 @@ internal static class NUnitCaseBuilder
 
     public static IEnumerable<TestMethod> Build(LoomTheoryAttribute attribute, IMethodInfo method, Test? suite)
     {
-        var builder = new NUnitTestCaseBuilder();
         var testClass = method.TypeInfo.Type;
         var identity = new MethodIdentity(testClass.FullName ?? testClass.Name, method.Name, attribute.SourceFilePath);
         IReadOnlyList<LoomCase> cases;
@@ -42,10 +41,34 @@ internal static class NUnitCaseBuilder
             cases = [LoomCase.ForProblem($"Loom could not discover the cases of {identity.Key}: {e}")];
         }
 
+        return BuildTests(cases, settings, method, suite);
+    }
+
+    /// <summary>The tests for a theory's cases; one ignored test when this run's shard has none of them.</summary>
+    public static IReadOnlyList<TestMethod> BuildTests(IReadOnlyList<LoomCase> cases, LoomTheorySettings settings, IMethodInfo method, Test? suite)
+    {
+        var builder = new NUnitTestCaseBuilder();
+        if (cases.Count == 0)
+            return [NotInShard(builder, method, suite)];
+
         var tests = new List<TestMethod>(cases.Count);
         foreach (var loomCase in cases)
             tests.Add(BuildOne(builder, method, suite, settings, loomCase));
         return tests;
+    }
+
+    /// <summary>
+    /// The one ignored test of a theory with no case in this run's shard (<see cref="CaseShard"/>): given no test,
+    /// NUnit would run the method once as a plain test, outside Loom.
+    /// </summary>
+    private static TestMethod NotInShard(NUnitTestCaseBuilder builder, IMethodInfo method, Test? suite)
+    {
+        var shard = Environment.GetEnvironmentVariable(CaseShard.Variable);
+        var parameters = new TestCaseParameters(Array.Empty<object>()) { TestName = $"{method.Name}(not in shard {shard})" };
+        var test = builder.BuildTestMethod(method, suite, parameters);
+        test.RunState = RunState.Ignored;
+        test.Properties.Set(PropertyNames.SkipReason, $"No case of {method.Name} is in shard {shard} ({CaseShard.Variable}); the other shards run its cases.");
+        return test;
     }
 
     private static TestMethod BuildOne(NUnitTestCaseBuilder builder, IMethodInfo method, Test? suite, LoomTheorySettings settings, LoomCase loomCase)

@@ -9,6 +9,8 @@ namespace Loom.Cases;
 /// Discovery of one theory, as every adapter does it: check the method, read the regressions file, list an
 /// exhaustive space (through the case-listing cache) and plan the cases. Never throws: every problem becomes an
 /// invalid case that names the method and what to do, so one bad theory cannot break discovery of the assembly.
+/// With <see cref="CaseShard.Variable"/> set, only that shard's cases are listed (see <see cref="CaseShard"/>): the
+/// shard is chosen after planning, so the listing cache always holds the whole listing.
 /// </summary>
 public static class CaseDiscovery
 {
@@ -23,7 +25,7 @@ public static class CaseDiscovery
     /// </param>
     /// <param name="discoveryBody">The body discovery runs to list schedules; built only when a listing is needed.</param>
     /// <param name="order">Where regressions go.</param>
-    /// <returns>The cases, in run order; never empty.</returns>
+    /// <returns>The cases, in run order; never empty unless a shard holds none of them.</returns>
     public static IReadOnlyList<LoomCase> Discover(
         MethodInfo method,
         Type testClass,
@@ -39,6 +41,19 @@ public static class CaseDiscovery
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(whyNotListable);
         ArgumentNullException.ThrowIfNull(discoveryBody);
+        var all = DiscoverAll(method, testClass, identity, settings, whyNotListable, discoveryBody, order);
+        return CaseShard.Apply(Environment.GetEnvironmentVariable(CaseShard.Variable), identity, all);
+    }
+
+    private static IReadOnlyList<LoomCase> DiscoverAll(
+        MethodInfo method,
+        Type testClass,
+        MethodIdentity identity,
+        LoomTheorySettings settings,
+        Func<string?> whyNotListable,
+        Func<CaseBody> discoveryBody,
+        CaseOrder order)
+    {
         try
         {
             if (TheoryMethod.Problem(method, identity) is { } problem)

@@ -71,4 +71,15 @@ public sealed class MSTestDataSourceTests
 
         Xunit.Assert.Equal("Needs_class_initialize [all schedules]", Xunit.Assert.Single(rows).DisplayName);
     }
+
+    [Fact]
+    public void A_theory_with_no_case_in_this_shard_is_one_ignored_row_since_MSTest_fails_an_empty_data_source()
+    {
+        var rows = MSTestCaseSource.RowsFor([], "Exhaustive", new LoomTheorySettings()).ToArray();
+
+        var row = Xunit.Assert.IsType<TestDataRow<string>>(Xunit.Assert.Single(Xunit.Assert.Single(rows)));
+        Xunit.Assert.StartsWith("Exhaustive [not in shard", row.DisplayName, System.StringComparison.Ordinal);
+        Xunit.Assert.Contains("LOOM_SHARD", row.IgnoreMessage, System.StringComparison.Ordinal);
+        Xunit.Assert.Equal(LoomCaseKind.Invalid, LoomCase.Parse(row.Value).Kind);
+    }
 }

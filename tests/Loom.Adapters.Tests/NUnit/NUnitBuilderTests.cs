@@ -66,4 +66,16 @@ public sealed class NUnitBuilderTests
 
         Assert.Equal("Needs_one_time_set_up(all schedules)", only.Name);
     }
+
+    [Fact]
+    public void A_theory_with_no_case_in_this_shard_is_one_ignored_test_not_a_plain_run_outside_Loom()
+    {
+        var method = new MethodWrapper(typeof(NUnitModels), nameof(NUnitModels.Exhaustive));
+
+        var test = Assert.Single(NUnitCaseBuilder.BuildTests([], new LoomTheorySettings(), method, null));
+
+        Assert.Equal(RunState.Ignored, test.RunState);
+        Assert.StartsWith("Exhaustive(not in shard", test.Name, System.StringComparison.Ordinal);
+        Assert.Contains("LOOM_SHARD", (string)test.Properties.Get(PropertyNames.SkipReason)!, System.StringComparison.Ordinal);
+    }
 }

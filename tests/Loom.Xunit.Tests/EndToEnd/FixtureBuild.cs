@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -53,13 +54,19 @@ public sealed class FixtureBuild : IDisposable
     public string MtpExecutable { get; }
 
     /// <summary><c>dotnet test</c> on the VSTest fixture, with the detailed console logger so passing cases are listed too.</summary>
-    public VsTestRun VsTest(params string[] arguments) =>
-        new(CommandRunner.Run(VsTestProject, "dotnet",
+    public VsTestRun VsTest(params string[] arguments) => VsTest(new Dictionary<string, string>(), arguments);
+
+    /// <summary><c>dotnet test</c> on the VSTest fixture with extra environment variables (<c>LOOM_SHARD</c>).</summary>
+    public VsTestRun VsTest(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        new(CommandRunner.Run(VsTestProject, environment, "dotnet",
             ["test", "--no-build", "-c", Configuration, "--logger", "console;verbosity=detailed", .. arguments]));
 
     /// <summary><c>dotnet test --list-tests</c> on the VSTest fixture: the discovered display names.</summary>
-    public ListedTests VsTestList(params string[] arguments) =>
-        ListedTests.FromVsTest(CommandRunner.Run(VsTestProject, "dotnet", ["test", "--no-build", "-c", Configuration, "--list-tests", .. arguments]));
+    public ListedTests VsTestList(params string[] arguments) => VsTestList(new Dictionary<string, string>(), arguments);
+
+    /// <summary><c>dotnet test --list-tests</c> on the VSTest fixture with extra environment variables.</summary>
+    public ListedTests VsTestList(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        ListedTests.FromVsTest(CommandRunner.Run(VsTestProject, environment, "dotnet", ["test", "--no-build", "-c", Configuration, "--list-tests", .. arguments]));
 
     /// <summary>Runs the Microsoft.Testing.Platform fixture's test executable directly.</summary>
     public ProcessResult MtpExe(params string[] arguments) => CommandRunner.Run(MtpProject, MtpExecutable, arguments);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -126,6 +127,33 @@ public sealed class VsTestEndToEndTests
         Assert.Equal(0, run.FailedCount);
         Assert.Equal(listed.Names.Count, run.PassedCount);
         Assert.Equal(listed.Names.Order(), run.Passed.Select(c => c.Name).Order());
+    }
+
+    [Fact]
+    public void Three_shards_run_every_case_exactly_once()
+    {
+        // Passing theories of every kind, plus a regressions file with a regression and problem lines.
+        var filter = $"FullyQualifiedName~{Fixed}.|FullyQualifiedName~Fixture.RegressionTests.";
+        var whole = fixture.VsTestList("--filter", filter).Names;
+        Assert.Contains(whole, n => n.EndsWith("(regression)", StringComparison.Ordinal));
+
+        var shards = Enumerable.Range(1, 3)
+            .Select(i => fixture.VsTest(new Dictionary<string, string> { ["LOOM_SHARD"] = $"{i}/3" }, "--filter", filter))
+            .ToArray();
+
+        var ran = shards.SelectMany(s => s.Cases.Select(c => c.Name)).ToList();
+        Assert.Equal(whole.Order(StringComparer.Ordinal), ran.Order(StringComparer.Ordinal));
+        Assert.All(shards, s => Assert.True(s.Total > 0, s.ToString()));
+        Assert.All(shards, s => Assert.Equal(s.Cases.Count, s.Total));
+        // Problem cases are listed in shard 1 only, so each is reported once.
+        Assert.All(shards.Skip(1), s => Assert.DoesNotContain(s.Cases, c => c.Name.Contains("[regressions line", StringComparison.Ordinal)));
+
+        // A malformed value fails every theory with one case that says what is wrong, rather than running all or none.
+        var malformed = fixture.VsTest(new Dictionary<string, string> { ["LOOM_SHARD"] = "3/2" }, "--filter", filter);
+        var theories = whole.Select(n => n.Split(' ')[0]).Distinct().ToArray();
+        Assert.Equal(theories.Order(StringComparer.Ordinal), malformed.Cases.Select(c => c.Name.Split(' ')[0]).Order(StringComparer.Ordinal));
+        Assert.All(malformed.Cases, c => Assert.Equal("Failed", c.Outcome));
+        Assert.All(malformed.Cases, c => Assert.Contains("LOOM_SHARD is '3/2', which is not a shard", c.Text));
     }
 
     [Fact]

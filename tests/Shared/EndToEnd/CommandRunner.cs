@@ -31,9 +31,9 @@ public static class CommandRunner
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["NO_COLOR"] = "1";
         start.Environment["TESTINGPLATFORM_NOBANNER"] = "1";
-        // The suite's own test host may set these (LOOM_COVERAGE_DIR when the suite itself runs under loom-coverage);
-        // the child must choose its own mode.
-        foreach (var inherited in new[] { "VSTEST_HOST_DEBUG", "TESTINGPLATFORM_HOTRELOAD_ENABLED", "LOOM_COVERAGE_DIR" })
+        // The suite's own test host may set these (LOOM_COVERAGE_DIR when the suite itself runs under loom-coverage,
+        // LOOM_SHARD when CI shards it); the child must choose its own mode.
+        foreach (var inherited in new[] { "VSTEST_HOST_DEBUG", "TESTINGPLATFORM_HOTRELOAD_ENABLED", "LOOM_COVERAGE_DIR", "LOOM_SHARD" })
             start.Environment.Remove(inherited);
 
         foreach (var (name, value) in environment)
