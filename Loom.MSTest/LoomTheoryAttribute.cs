@@ -23,7 +23,7 @@ namespace Loom.MSTest;
 /// failing test that names the problem. See docs/mstest.md.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
-public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
+public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource, ILoomTheoryAttribute
 {
     /// <summary>The <see cref="PreemptionBound"/> value for no bound on preemptions.</summary>
     public const int Unbounded = LoomTheorySettings.UnboundedPreemptions;
@@ -130,6 +130,9 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
         MaxListedSchedules = _maxListedSchedules,
         StallTimeoutSeconds = _stallTimeoutSeconds,
     };
+
+    /// <inheritdoc />
+    string? ILoomTheoryAttribute.SourceFilePath => string.IsNullOrEmpty(DeclaringFilePath) ? null : DeclaringFilePath;
 
     /// <summary>The method as the shared case layer names it.</summary>
     /// <param name="testClass">The class the test runs on.</param>

@@ -24,7 +24,7 @@ namespace Loom.NUnit;
 /// See docs/nunit.md.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
-public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFixture, IWrapTestMethod, IRepeatTest
+public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFixture, IWrapTestMethod, IRepeatTest, ILoomTheoryAttribute
 {
     /// <summary>The <see cref="PreemptionBound"/> value for no bound on preemptions.</summary>
     public const int Unbounded = LoomTheorySettings.UnboundedPreemptions;
@@ -107,6 +107,9 @@ public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFi
 
     /// <summary>The source file the attribute was written in, as the compiler recorded it.</summary>
     internal string? SourceFilePath => _sourceFilePath;
+
+    /// <inheritdoc />
+    string? ILoomTheoryAttribute.SourceFilePath => _sourceFilePath;
 
     /// <summary>Builds one NUnit test per Loom case; never throws (problems become failing tests).</summary>
     /// <param name="method">The test method.</param>

@@ -21,7 +21,7 @@ namespace Loom.Xunit;
 /// </remarks>
 [XunitTestCaseDiscoverer(typeof(LoomTheoryDiscoverer))]
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class LoomTheoryAttribute : FactAttribute
+public sealed class LoomTheoryAttribute : FactAttribute, ILoomTheoryAttribute
 {
     /// <summary>The <see cref="PreemptionBound"/> value for no bound on preemptions.</summary>
     public const int Unbounded = LoomTheorySettings.UnboundedPreemptions;
