@@ -141,6 +141,10 @@ public sealed record LoomOptions
     /// <exception cref="ArgumentException">An option is out of range or contradicts another.</exception>
     public void Validate()
     {
+        if (!Enum.IsDefined(Strategy))
+            throw Invalid(nameof(Strategy), $"{(int)Strategy} is not a LoomStrategy; use {string.Join(", ", Enum.GetNames<LoomStrategy>())}");
+        if (!Enum.IsDefined(MemoryModel))
+            throw Invalid(nameof(MemoryModel), $"{(int)MemoryModel} is not a LoomMemoryModel; use {string.Join(", ", Enum.GetNames<LoomMemoryModel>())}");
         if (PreemptionBound is < 0)
             throw Invalid(nameof(PreemptionBound), $"{PreemptionBound} is negative; use 0 or more, or null for no bound");
         if (Iterations < 1)

@@ -23,7 +23,7 @@ namespace Loom.MSTest;
 /// failing test that names the problem. See docs/mstest.md.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
-public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
+public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource, ILoomTheoryAttribute
 {
     /// <summary>The <see cref="PreemptionBound"/> value for no bound on preemptions.</summary>
     public const int Unbounded = LoomTheorySettings.UnboundedPreemptions;
@@ -38,6 +38,7 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
     private bool? _failOnUnseenCode;
     private int? _maxCases;
     private int? _maxListedSchedules;
+    private int? _stallTimeoutSeconds;
 
     /// <summary>Creates the attribute; the compiler fills in where it is.</summary>
     /// <param name="callerFilePath">Provided by the compiler: the regressions file lives beside this file.</param>
@@ -90,6 +91,12 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
     /// <summary>Exhaustive only: the most schedules discovery explores to list tests; the rest is one more test. Default 10,000.</summary>
     public int MaxListedSchedules { get => _maxListedSchedules ?? LoomTheorySettings.DefaultMaxListedSchedules; set => _maxListedSchedules = value; }
 
+    /// <summary>
+    /// How many seconds one logical thread may run between two scheduling points (typically blocked in a real
+    /// <c>lock</c> or a wait Loom does not control) before the execution fails as stalled. Default 10.
+    /// </summary>
+    public int StallTimeoutSeconds { get => _stallTimeoutSeconds ?? LoomTheorySettings.DefaultStallTimeoutSeconds; set => _stallTimeoutSeconds = value; }
+
     /// <summary>The theory's cases, one data row each, in a stable order (see docs/mstest.md); never throws.</summary>
     /// <param name="methodInfo">The test method.</param>
     /// <returns>One row per case: the case as text, with its display name and categories.</returns>
@@ -121,7 +128,11 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource
         FailOnUnseenCode = _failOnUnseenCode,
         MaxCases = _maxCases,
         MaxListedSchedules = _maxListedSchedules,
+        StallTimeoutSeconds = _stallTimeoutSeconds,
     };
+
+    /// <inheritdoc />
+    string? ILoomTheoryAttribute.SourceFilePath => string.IsNullOrEmpty(DeclaringFilePath) ? null : DeclaringFilePath;
 
     /// <summary>The method as the shared case layer names it.</summary>
     /// <param name="testClass">The class the test runs on.</param>

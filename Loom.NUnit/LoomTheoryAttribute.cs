@@ -24,7 +24,7 @@ namespace Loom.NUnit;
 /// See docs/nunit.md.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
-public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFixture, IWrapTestMethod, IRepeatTest
+public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFixture, IWrapTestMethod, IRepeatTest, ILoomTheoryAttribute
 {
     /// <summary>The <see cref="PreemptionBound"/> value for no bound on preemptions.</summary>
     public const int Unbounded = LoomTheorySettings.UnboundedPreemptions;
@@ -46,6 +46,7 @@ public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFi
     private bool? _failOnUnseenCode;
     private int? _maxCases;
     private int? _maxListedSchedules;
+    private int? _stallTimeoutSeconds;
 
     /// <summary>Creates the attribute; the compiler fills in where it is.</summary>
     /// <param name="sourceFilePath">Provided by the compiler: the regressions file lives beside this file.</param>
@@ -98,8 +99,17 @@ public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFi
     /// <summary>Exhaustive only: the most schedules listed when the tests are built; the rest is one more case. Default 10,000.</summary>
     public int MaxListedSchedules { get => _maxListedSchedules ?? LoomTheorySettings.DefaultMaxListedSchedules; set => _maxListedSchedules = value; }
 
+    /// <summary>
+    /// How many seconds one logical thread may run between two scheduling points (typically blocked in a real
+    /// <c>lock</c> or a wait Loom does not control) before the execution fails as stalled. Default 10.
+    /// </summary>
+    public int StallTimeoutSeconds { get => _stallTimeoutSeconds ?? LoomTheorySettings.DefaultStallTimeoutSeconds; set => _stallTimeoutSeconds = value; }
+
     /// <summary>The source file the attribute was written in, as the compiler recorded it.</summary>
     internal string? SourceFilePath => _sourceFilePath;
+
+    /// <inheritdoc />
+    string? ILoomTheoryAttribute.SourceFilePath => _sourceFilePath;
 
     /// <summary>Builds one NUnit test per Loom case; never throws (problems become failing tests).</summary>
     /// <param name="method">The test method.</param>
@@ -140,5 +150,6 @@ public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFi
         FailOnUnseenCode = _failOnUnseenCode,
         MaxCases = _maxCases,
         MaxListedSchedules = _maxListedSchedules,
+        StallTimeoutSeconds = _stallTimeoutSeconds,
     };
 }

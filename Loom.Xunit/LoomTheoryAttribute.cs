@@ -21,7 +21,7 @@ namespace Loom.Xunit;
 /// </remarks>
 [XunitTestCaseDiscoverer(typeof(LoomTheoryDiscoverer))]
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class LoomTheoryAttribute : FactAttribute
+public sealed class LoomTheoryAttribute : FactAttribute, ILoomTheoryAttribute
 {
     /// <summary>The <see cref="PreemptionBound"/> value for no bound on preemptions.</summary>
     public const int Unbounded = LoomTheorySettings.UnboundedPreemptions;
@@ -36,6 +36,7 @@ public sealed class LoomTheoryAttribute : FactAttribute
     private bool? _failOnUnseenCode;
     private int? _maxCases;
     private int? _maxListedSchedules;
+    private int? _stallTimeoutSeconds;
 
     /// <summary>Creates the attribute; the compiler fills in where it is.</summary>
     /// <param name="sourceFilePath">Provided by the compiler: the regressions file lives beside this file.</param>
@@ -97,6 +98,12 @@ public sealed class LoomTheoryAttribute : FactAttribute
     /// </summary>
     public int MaxListedSchedules { get => _maxListedSchedules ?? LoomTheorySettings.DefaultMaxListedSchedules; set => _maxListedSchedules = value; }
 
+    /// <summary>
+    /// How many seconds one logical thread may run between two scheduling points (typically blocked in a real
+    /// <c>lock</c> or a wait Loom does not control) before the execution fails as stalled. Default 10.
+    /// </summary>
+    public int StallTimeoutSeconds { get => _stallTimeoutSeconds ?? LoomTheorySettings.DefaultStallTimeoutSeconds; set => _stallTimeoutSeconds = value; }
+
     /// <summary>The options as the shared case layer reads them: only those that were set.</summary>
     /// <returns>The settings.</returns>
     internal LoomTheorySettings ToSettings() => new()
@@ -112,5 +119,6 @@ public sealed class LoomTheoryAttribute : FactAttribute
         FailOnUnseenCode = _failOnUnseenCode,
         MaxCases = _maxCases,
         MaxListedSchedules = _maxListedSchedules,
+        StallTimeoutSeconds = _stallTimeoutSeconds,
     };
 }

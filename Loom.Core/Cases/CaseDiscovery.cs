@@ -60,18 +60,20 @@ public static class CaseDiscovery
                 return [LoomCase.ForProblem(problem)];
 
             RegressionFileContents? regressions = null;
+            IReadOnlyList<RegressionProblem> orphans = [];
             if (identity.RegressionsPath is { } regressionsPath)
             {
                 try
                 {
                     regressions = RegressionFile.Read(regressionsPath);
+                    orphans = RegressionOrphans.ReportedBy(testClass.Assembly, identity, regressions);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     return [LoomCase.ForProblem($"[LoomTheory] on {identity.ShortName}: the regressions file {regressionsPath} could not be read: {e.Message}")];
                 }
             }
-            return CasePlanner.Plan(identity, settings, regressions, List, order);
+            return CasePlanner.Plan(identity, settings, regressions, orphans, List, order);
         }
         catch (Exception e)
         {

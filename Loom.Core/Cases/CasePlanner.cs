@@ -43,9 +43,27 @@ public static class CasePlanner
         LoomTheorySettings settings,
         RegressionFileContents? regressions,
         Func<ScheduleListing> listSchedules,
+        CaseOrder order) =>
+        Plan(method, settings, regressions, [], listSchedules, order);
+
+    /// <summary>Plans the cases of one theory, with the regressions lines it reports for the theories they no longer name.</summary>
+    /// <param name="method">The test method.</param>
+    /// <param name="settings">What the attribute says.</param>
+    /// <param name="regressions">The regressions file beside the test source, or <see langword="null"/> if there is none.</param>
+    /// <param name="orphans">The file's lines naming no theory that this theory reports (<see cref="RegressionOrphans"/>): one invalid case each.</param>
+    /// <param name="listSchedules">Lists the exhaustive schedules; only called for valid exhaustive theories.</param>
+    /// <param name="order">Where regressions go (see <see cref="CaseOrder"/>).</param>
+    /// <returns>The cases, in run order. Never empty.</returns>
+    public static IReadOnlyList<LoomCase> Plan(
+        MethodIdentity method,
+        LoomTheorySettings settings,
+        RegressionFileContents? regressions,
+        IReadOnlyList<RegressionProblem> orphans,
+        Func<ScheduleListing> listSchedules,
         CaseOrder order)
     {
         ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(orphans);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(listSchedules);
 
@@ -67,6 +85,8 @@ public static class CasePlanner
                     $"{regressions.Path} line {problem.Line} ('{problem.Text.Trim()}'): {problem.Reason} Fix or delete the line.",
                     $"regressions line {problem.Line}"));
             }
+            foreach (var orphan in orphans)
+                cases.Add(LoomCase.ForProblem($"{regressions.Path} line {orphan.Line} ('{orphan.Text.Trim()}'): {orphan.Reason}", $"regressions line {orphan.Line}"));
             foreach (var entry in regressions.For(method.Key))
             {
                 if (entry.Seed is not null && settings.EffectiveStrategy == LoomStrategy.Exhaustive)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace Loom.Cases;
 
@@ -21,6 +22,9 @@ public sealed record LoomTheorySettings
     /// before this; a larger search belongs in one <c>LoomModel.Check</c> call.
     /// </summary>
     public const int MaxSeeds = 10_000;
+
+    /// <summary>The stall timeout in seconds when a theory does not set <see cref="StallTimeoutSeconds"/> (<see cref="LoomOptions.StallTimeout"/>'s default).</summary>
+    public const int DefaultStallTimeoutSeconds = 10;
 
     /// <summary>Exhaustive theories list at most this many cases by default; above it, schedules are grouped.</summary>
     public const int DefaultMaxCases = 100;
@@ -64,6 +68,12 @@ public sealed record LoomTheorySettings
     /// <summary>For exhaustive theories: the most schedules discovery lists before the rest is one case.</summary>
     public int? MaxListedSchedules { get; init; }
 
+    /// <summary>
+    /// How many seconds one logical thread may run between two scheduling points before the execution fails as
+    /// stalled (<see cref="LoomOptions.StallTimeout"/>).
+    /// </summary>
+    public int? StallTimeoutSeconds { get; init; }
+
     /// <summary>The strategy in effect.</summary>
     public LoomStrategy EffectiveStrategy => Strategy ?? LoomStrategy.Exhaustive;
 
@@ -91,6 +101,12 @@ public sealed record LoomTheorySettings
     {
         var problems = new List<string>();
         var strategy = EffectiveStrategy;
+        if (!Enum.IsDefined(strategy))
+        {
+            // Every other rule depends on the strategy, so an unknown one is the only problem worth naming.
+            problems.Add($"Strategy = {(int)strategy} is not a LoomStrategy; use {string.Join(", ", Enum.GetNames<LoomStrategy>().Select(n => "LoomStrategy." + n))}.");
+            return problems;
+        }
         var strategyName = StrategyName(strategy);
 
         if (PreemptionBound is < 0)
@@ -109,6 +125,8 @@ public sealed record LoomTheorySettings
             problems.Add($"MaxCases = {MaxCases} allows no case; use 1 or more.");
         if (MaxListedSchedules is < 1)
             problems.Add($"MaxListedSchedules = {MaxListedSchedules} lists nothing; use 1 or more.");
+        if (StallTimeoutSeconds is < 1)
+            problems.Add($"StallTimeoutSeconds = {StallTimeoutSeconds} is not positive; use 1 or more (the default is {DefaultStallTimeoutSeconds}).");
         if (MaxCases is { } cases && MaxListedSchedules is { } listed && cases > listed)
             problems.Add($"MaxCases = {cases} is more than MaxListedSchedules = {listed}; a case holds at least one listed schedule, so use MaxCases <= MaxListedSchedules.");
 
@@ -172,6 +190,8 @@ public sealed record LoomTheorySettings
             options = options with { ReportDataRaces = races };
         if (FailOnUnseenCode is { } unseen)
             options = options with { FailOnUnseenCode = unseen };
+        if (StallTimeoutSeconds is { } stall)
+            options = options with { StallTimeout = TimeSpan.FromSeconds(stall) };
         return options;
     }
 
@@ -204,6 +224,7 @@ public sealed record LoomTheorySettings
         Add("unseen", FailOnUnseenCode);
         Add("maxCases", MaxCases);
         Add("maxListed", MaxListedSchedules);
+        Add("stall", StallTimeoutSeconds);
         return KeyValueText.Write(pairs);
     }
 
@@ -229,6 +250,7 @@ public sealed record LoomTheorySettings
                 "unseen" => settings with { FailOnUnseenCode = bool.Parse(value) },
                 "maxCases" => settings with { MaxCases = KeyValueText.ParseInt(key, value) },
                 "maxListed" => settings with { MaxListedSchedules = KeyValueText.ParseInt(key, value) },
+                "stall" => settings with { StallTimeoutSeconds = KeyValueText.ParseInt(key, value) },
                 _ => throw new FormatException($"Unknown Loom theory setting '{key}' in '{text}'."),
             };
         }

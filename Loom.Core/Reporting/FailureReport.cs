@@ -37,11 +37,25 @@ internal static class FailureReport
             text.Append("Warning: ").Append(execution.Unseen.Warning).Append(".\n");
         text.Append('\n');
         var seedOption = replaySeed is null ? "" : string.Create(CultureInfo.InvariantCulture, $", Seed = {replaySeed}");
-        text.Append(CultureInfo.InvariantCulture, $"Replay exactly this execution with schedule \"{schedule}\": LoomOptions {{ Schedule = \"{schedule}\"{seedOption} }}, or [LoomTheory(Schedule = \"{schedule}\"{seedOption})].");
+        text.Append(CultureInfo.InvariantCulture, $"Replay exactly this execution with schedule \"{schedule}\": LoomOptions {{ Schedule = \"{schedule}\"{seedOption} }}");
+        // [LoomTheory] has no Seed: a schedule alone replays only an execution that drew no random value.
+        if (replaySeed is null)
+            text.Append(CultureInfo.InvariantCulture, $", or [LoomTheory(Schedule = \"{schedule}\")]");
+        text.Append('.');
         if (seed is not null)
-            text.Append(CultureInfo.InvariantCulture, $"\nOr re-run its seed: LoomOptions {{ Strategy = LoomStrategy.{options.Strategy}, Seed = {seed}, Iterations = 1 }}.");
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nOr re-run its seed: LoomOptions {{ Strategy = LoomStrategy.{options.Strategy}, Seed = {seed}, Iterations = 1 }}");
+            text.Append(", or ").Append(TheoryForSeed(seed.Value, options)).Append('.');
+        }
         text.Append('\n');
         return new LoomFailure(failure.Kind, failure.Message, schedule, seed, trace, failure.Exception, failure.Thread, text.ToString()) { Notes = notes };
+    }
+
+    /// <summary>The attribute whose one seed case is this seed (a theory's seed case runs with the theory's strategy).</summary>
+    private static string TheoryForSeed(long seed, LoomOptions options)
+    {
+        var depth = options.Strategy == LoomStrategy.Pct ? string.Create(CultureInfo.InvariantCulture, $", PctDepth = {options.PctDepth}") : "";
+        return string.Create(CultureInfo.InvariantCulture, $"[LoomTheory(Strategy = LoomStrategy.{options.Strategy}, FirstSeed = {seed}, Seeds = 1{depth})]");
     }
 
     private static string Describe(FailureKind kind) => kind switch

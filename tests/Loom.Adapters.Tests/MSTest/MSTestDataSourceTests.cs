@@ -64,6 +64,16 @@ public sealed class MSTestDataSourceTests
         Xunit.Assert.Contains("Seeds applies to the Random and Pct strategies", LoomCase.Parse(only.Value).Problem);
     }
 
+    [Theory]
+    [InlineData(nameof(MSTestModels.Unknown_strategy), "Strategy = 42 is not a LoomStrategy; use LoomStrategy.Exhaustive, LoomStrategy.Random, LoomStrategy.Pct.")]
+    [InlineData(nameof(MSTestModels.No_stall_timeout), "StallTimeoutSeconds = 0 is not positive")]
+    public void An_unknown_strategy_or_a_stall_timeout_below_one_second_is_one_row_naming_it(string methodName, string problem)
+    {
+        var (_, rows) = Rows<MSTestModels>(methodName);
+
+        Xunit.Assert.Contains(problem, LoomCase.Parse(Xunit.Assert.Single(rows).Value).Problem);
+    }
+
     [Fact]
     public void A_class_with_class_initialize_is_one_row_for_the_whole_space()
     {

@@ -30,6 +30,12 @@ public sealed class MSTestModels
     [LoomTheory(Seeds = 2, PreemptionBound = -1)]
     public void Contradictory() => TwoIncrements();
 
+    [LoomTheory(Strategy = (LoomStrategy)42)]
+    public void Unknown_strategy() => TwoIncrements();
+
+    [LoomTheory(StallTimeoutSeconds = 0)]
+    public void No_stall_timeout() => TwoIncrements();
+
     internal static void TwoIncrements()
     {
         var value = 0;

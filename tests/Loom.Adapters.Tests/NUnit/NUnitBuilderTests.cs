@@ -42,6 +42,8 @@ public sealed class NUnitBuilderTests
     [Theory]
     [InlineData(nameof(NUnitModels.Contradictory), "Seeds applies to the Random and Pct strategies")]
     [InlineData(nameof(NUnitModels.Takes_a_parameter), "the method takes parameters")]
+    [InlineData(nameof(NUnitModels.Unknown_strategy), "Strategy = 42 is not a LoomStrategy; use LoomStrategy.Exhaustive, LoomStrategy.Random, LoomStrategy.Pct.")]
+    [InlineData(nameof(NUnitModels.No_stall_timeout), "StallTimeoutSeconds = 0 is not positive")]
     public void Invalid_theories_become_one_non_runnable_test_that_names_the_problem(string methodName, string problem)
     {
         var only = Assert.Single(Build<NUnitModels>(methodName));

@@ -26,6 +26,12 @@ public sealed class NUnitModels
     [LoomTheory(Seeds = 2, PreemptionBound = -1)]
     public void Contradictory() => TwoIncrements();
 
+    [LoomTheory(Strategy = (LoomStrategy)42)]
+    public void Unknown_strategy() => TwoIncrements();
+
+    [LoomTheory(StallTimeoutSeconds = 0)]
+    public void No_stall_timeout() => TwoIncrements();
+
     [LoomTheory]
     public void Takes_a_parameter(int value) => GC.KeepAlive(value);
 
