@@ -62,6 +62,13 @@ public static class HtmlReportWriter
         foreach (var row in report.Summary)
         {
             var name = SiteCategoryNames.Name(row.Category);
+            // A category without sites has no share to show: a full green bar would read as "all covered".
+            if (row.Total == 0)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr class=\"empty\"><th><a href=\"#cat-{name}\">{name}</a></th><td class=\"num none\">no sites</td><td></td>");
+                html.Append(string.Concat(Enumerable.Repeat("<td></td>", StatusesBelowLoom.Length))).Append("</tr>\n");
+                continue;
+            }
             html.Append(CultureInfo.InvariantCulture, $"<tr><th><a href=\"#cat-{name}\">{name}</a></th><td class=\"num\">{row.ReachedUnderLoom}/{row.Total} ({row.Percent:0.0}%)</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td><div class=\"bar\"><div class=\"fill\" style=\"width:{row.Percent.ToString("0.0", CultureInfo.InvariantCulture)}%\"></div></div></td>");
             foreach (var count in new[] { row.ReachedOutsideLoom, row.NeverHit, row.FileNeverLoaded, row.NoData })
@@ -102,18 +109,18 @@ public static class HtmlReportWriter
             var name = SiteCategoryNames.Name(category);
             var results = report.Results.Where(r => r.Site.Category == category).ToList();
             var unreached = results.Where(r => r.Status != SiteStatus.ReachedUnderLoom).ToList();
-            html.Append(CultureInfo.InvariantCulture, $"<h3 id=\"cat-{name}\">{name}: {results.Count - unreached.Count}/{results.Count} reached under Loom</h3>\n");
             if (results.Count == 0)
             {
-                html.Append("<p class=\"none\">No sites of this category.</p>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<h3 id=\"cat-{name}\">{name}: no sites</h3>\n<p class=\"none\">No sites of this category.</p>\n");
                 continue;
             }
+            html.Append(CultureInfo.InvariantCulture, $"<h3 id=\"cat-{name}\">{name}: {results.Count - unreached.Count}/{results.Count} reached under Loom</h3>\n");
             if (unreached.Count == 0)
             {
                 html.Append("<p class=\"none\">Every site was reached under Loom.</p>\n");
                 continue;
             }
-            html.Append("<table class=\"sites\">\n<thead><tr><th>site</th><th>member</th><th>what</th><th>status</th><th>hits</th></tr></thead>\n<tbody>\n");
+            html.Append("<table class=\"sites\">\n<thead><tr><th>site</th><th>member</th><th>what</th><th>status</th><th title=\"").Append(CoverletHitsMeaning).Append("\">line runs (Coverlet)</th></tr></thead>\n<tbody>\n");
             foreach (var result in unreached)
                 WriteSiteRow(html, result, root);
             html.Append("</tbody>\n</table>\n");
@@ -187,12 +194,12 @@ public static class HtmlReportWriter
                     .Append(Encode(string.Join(", ", result.Site.Apis)));
                 if (result.Site.Reason is { } reason)
                     html.Append(" &mdash; ").Append(Encode(reason));
-                html.Append(CultureInfo.InvariantCulture, $" <span class=\"hits\">hits: {result.Hits?.ToString(CultureInfo.InvariantCulture) ?? "no data"}");
+                html.Append(" <span class=\"hits\" title=\"").Append(CoverletHitsMeaning).Append("\">line runs (Coverlet): ")
+                    .Append(result.Hits?.ToString(CultureInfo.InvariantCulture) ?? "no data").Append("</span>");
                 if (result.LoomHits > 0)
-                    html.Append(CultureInfo.InvariantCulture, $", under Loom: {result.LoomHits}");
-                html.Append("</span>");
+                    html.Append(CultureInfo.InvariantCulture, $", <span class=\"hits\" title=\"{LoomHitsMeaning}\">scheduling points (Loom): {result.LoomHits}</span>");
                 if (result.FirstTest is not null || result.FirstSchedule is not null)
-                    html.Append(" <span class=\"first\">first: ").Append(Encode(result.FirstTest ?? "")).Append(result.FirstSchedule is { } s ? $" [schedule {Encode(s)}]" : "").Append("</span>");
+                    html.Append(" <span class=\"first\">first: ").Append(Encode(FirstReached(result))).Append("</span>");
                 html.Append("</div>");
             }
             html.Append("</td></tr>\n");
@@ -213,6 +220,19 @@ public static class HtmlReportWriter
             html.Append("<td>").Append(Encode(excluded.Reason)).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n");
+    }
+
+    private const string CoverletHitsMeaning = "How many times Coverlet saw the line run in the test processes, every run counted: each execution of each schedule, the exploration that lists the schedules included, and any run outside Loom.";
+
+    private const string LoomHitsMeaning = "How many scheduling points (controlled operations) on this line Loom ran, summed over the recorded executions of every exploration; listing the schedules at discovery is not recorded.";
+
+    /// <summary>The first test and schedule, the schedule once: a test case's name often ends with it already.</summary>
+    private static string FirstReached(SiteResult result)
+    {
+        var test = result.FirstTest ?? "";
+        if (result.FirstSchedule is not { } schedule || test.Contains("schedule " + schedule, StringComparison.Ordinal))
+            return test;
+        return test.Length == 0 ? $"[schedule {schedule}]" : $"{test} [schedule {schedule}]";
     }
 
     private static readonly SiteStatus[] StatusesBelowLoom = [SiteStatus.ReachedOutsideLoom, SiteStatus.NeverHit, SiteStatus.FileNeverLoaded, SiteStatus.NoData];
@@ -282,7 +302,7 @@ public static class HtmlReportWriter
         tr.site.never-hit td:first-child { box-shadow: inset 4px 0 0 #d32f2f; } tr.site.file-never-loaded td:first-child { box-shadow: inset 4px 0 0 #8e24aa; }
         tr.site.no-data td:first-child { box-shadow: inset 4px 0 0 #90a4ae; }
         .note { font-size: 12.5px; margin: .1rem 0 .35rem; color: #333; } .hits, .first { color: #57606a; }
-        .none { color: #57606a; font-style: italic; }
+        .none { color: #57606a; font-style: italic; } tr.empty th, tr.empty a { color: #8c959f; }
 
         """;
 }

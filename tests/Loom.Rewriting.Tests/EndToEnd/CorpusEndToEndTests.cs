@@ -70,4 +70,23 @@ public class CorpusEndToEndTests : IClassFixture<CorpusRuns>
     [MemberData(nameof(Frameworks))]
     public void The_corpus_is_rewritten_in_the_test_projects_output_and_never_in_its_own(string framework) =>
         CorpusChecks.TheLibraryIsRewrittenInTheTestProjectsOutputAndNeverInItsOwn(_runs, framework);
+
+    /// <summary>
+    /// The NUnit project's own code names no NUnit type (only [LoomTheory]), yet its assembly references nunit.framework,
+    /// which NUnit's engine needs to discover it: Loom.NUnit.targets adds the reference. The other tests of this class
+    /// prove that its theories were discovered and ran (the bugs found, the fixed versions passing).
+    /// </summary>
+    [Fact]
+    public void The_NUnit_project_names_no_NUnit_type_and_still_references_nunit_framework()
+    {
+        var project = _runs.TestProjects["nunit"];
+        var sources = Directory.GetFiles(_runs.Fixture.ProjectDirectory(project), "*.cs");
+        Assert.NotEmpty(sources);
+        Assert.All(sources, file => Assert.DoesNotContain("NUnit.Framework", File.ReadAllText(file)));
+        using var stream = File.OpenRead(_runs.Fixture.OutputOf(project, project + ".dll"));
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name));
+        Assert.Contains("nunit.framework", references);
+    }
 }
