@@ -1,3 +1,4 @@
+using Loom.Cases;
 using Loom.Interception;
 using Loom.Simulation;
 using Loom.Threading.Tasks;
@@ -68,6 +69,22 @@ public class TimersDueTogetherReplayTests
             Assert.True(replay.Failure?.Kind != FailureKind.ScheduleDiverged, replay.Failure?.Report);
             Assert.Equal(failing.Contains(schedule), !replay.Passed);
             Assert.Equal(1, replay.Executions);
+        }
+
+        // Discovery lists the same schedules through the adapters' lister, and each runs as its own case.
+        var settings = new LoomTheorySettings { PreemptionBound = LoomTheorySettings.UnboundedPreemptions };
+        var listing = ScheduleLister.List(CaseBody.From(body), settings);
+        Assert.True(listing.Complete, listing.Note);
+        if (failing.Count == 0)
+            Assert.Equal(explored.Schedules.Distinct(), listing.Schedules);
+        else
+            Assert.Subset(listing.Schedules.ToHashSet(), explored.Schedules.ToHashSet());
+        foreach (var schedule in listing.Schedules)
+        {
+            var replay = CaseBody.From(body).Explore(settings.BaseOptions() with { Schedule = schedule });
+            Assert.True(replay.Failure?.Kind != FailureKind.ScheduleDiverged, replay.Failure?.Report);
+            if (explored.Schedules.Contains(schedule))
+                Assert.Equal(failing.Contains(schedule), !replay.Passed);
         }
     }
 }
