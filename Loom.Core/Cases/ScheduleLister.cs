@@ -19,7 +19,8 @@ public static class ScheduleLister
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(settings);
         var budget = settings.EffectiveMaxListedSchedules;
-        var options = settings.BaseOptions() with { MaxExecutions = budget, VerifyFailureReplays = false };
+        // Past failures of Loom's own kinds too (a deadlock in the default schedule): every schedule deserves its case.
+        var options = settings.BaseOptions() with { MaxExecutions = budget, VerifyFailureReplays = false, StopAtFirstFailure = false };
         ExplorationResult result;
         // Listing is not a test run: loom-coverage records only what the cases reach, cached listing or not.
         var outerListing = CoverageTestContext.Listing;
@@ -46,14 +47,16 @@ public static class ScheduleLister
                 schedules.Add(schedule);
         }
 
-        if (result.Failure is { } failure)
+        if (result.Exhausted)
+            return new ScheduleListing(schedules, true, null);
+        // Only a failure that ends any exploration (nondeterminism, a stall) stops it before the budget.
+        if (result.Failures.Count > 0 && result.Executions < budget)
         {
+            var failure = result.Failures[^1];
             return new ScheduleListing(schedules, false,
                 $"the exploration stopped at schedule {failure.ScheduleId}, which fails ({failure.Kind}) outside the test method's own code, " +
                 "so schedules after it could not be listed");
         }
-        if (result.Exhausted)
-            return new ScheduleListing(schedules, true, null);
         return new ScheduleListing(schedules, false, $"the space has more than {budget} schedules (MaxListedSchedules)");
     }
 }

@@ -1,4 +1,5 @@
 using Loom.Cases;
+using Loom.Threading;
 using Loom.Threading.Tasks;
 using Xunit;
 
@@ -48,5 +49,33 @@ public class AsyncListingTests
 
         Assert.True(listing.Complete, listing.Note);
         Assert.Equal(["0"], listing.Schedules);
+    }
+
+    /// <summary>Deadlocks in the default schedule (the body publishes the flag first); passes when the task runs first.</summary>
+    private static async Task DeadlocksByDefault()
+    {
+        var gate = new SemaphoreSlim(0);
+        var flag = 0;
+        var task = LoomTask.Run(() =>
+        {
+            if (Volatile.Read(ref flag) == 0)
+                gate.Release();
+        });
+        Volatile.Write(ref flag, 1);
+        await gate.WaitAsync();
+        await task;
+    }
+
+    [Fact]
+    public void A_theory_whose_default_schedule_deadlocks_still_lists_its_whole_space()
+    {
+        var settings = new LoomTheorySettings();
+        var listing = ScheduleLister.List(CaseBody.From(DeadlocksByDefault), settings);
+
+        Assert.True(listing.Complete, listing.Note);
+        Assert.Equal("0", listing.Schedules[0]);
+        var verdicts = listing.Schedules.Select(s => CaseBody.From(DeadlocksByDefault).Explore(settings.BaseOptions() with { Schedule = s })).ToList();
+        Assert.Equal(FailureKind.Deadlock, verdicts[0].Failure?.Kind);
+        Assert.Contains(verdicts, r => r.Passed);
     }
 }
