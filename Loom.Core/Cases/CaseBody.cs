@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Loom.Cases;
@@ -60,16 +61,29 @@ public sealed class CaseBody
             });
         }
         var async = Async!;
-        return From(async () =>
+        // No await of its own: a wrapper's continuation would be a step of its own, which the case, running the
+        // body alone, does not take, so the listed schedules would not fit it. Running inline on the thread that
+        // completes the body's task, the swallowing completes the listed body at the same step.
+        return From(() =>
         {
+            Task task;
             try
             {
-                await async().ConfigureAwait(true);
+                task = async();
             }
             catch (Exception e) when (!IsLoomException(e))
             {
-                // Listing only: the failure is found again when the case runs.
+                return Task.CompletedTask;
             }
+            return task.ContinueWith(
+                static done =>
+                {
+                    if (done.Exception?.InnerException is { } e && IsLoomException(e))
+                        done.GetAwaiter().GetResult();
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         });
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Loom.Coverage.Recording;
 
 namespace Loom.Cases;
@@ -25,7 +26,8 @@ public static class ScheduleLister
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(settings);
         var budget = settings.EffectiveMaxListedSchedules;
-        var options = settings.BaseOptions() with { MaxExecutions = budget, MaxDuration = TimeBudget, VerifyFailureReplays = false };
+        // Past failures of Loom's own kinds too (a deadlock in the default schedule): every schedule deserves its case.
+        var options = settings.BaseOptions() with { MaxExecutions = budget, MaxDuration = TimeBudget, VerifyFailureReplays = false, StopAtFirstFailure = false };
         ExplorationResult result;
         // Listing is not a test run: loom-coverage records only what the cases reach, cached listing or not.
         var outerListing = CoverageTestContext.Listing;
@@ -52,20 +54,22 @@ public static class ScheduleLister
                 schedules.Add(schedule);
         }
 
-        if (result.Failure is { Kind: FailureKind.Stalled } stalled)
+        if (result.Failures.LastOrDefault(f => f.Kind == FailureKind.Stalled) is { } stalled)
         {
             return ScheduleListing.Failed(
                 "discovery ran the theory to list its schedules, and a thread stalled outside Loom's control; its OS thread " +
                 "was left behind, so Loom does not run the theory again until it is fixed.\n\n" + stalled.Report);
         }
-        if (result.Failure is { } failure)
+        if (result.Exhausted)
+            return new ScheduleListing(schedules, true, null);
+        // Only a failure that ends any exploration (nondeterminism, a diverged schedule, nothing controlled) stops it before the budget.
+        if (result.Failures.Count > 0 && result.Failures[^1].Kind is FailureKind.Nondeterminism or FailureKind.ScheduleDiverged or FailureKind.NothingControlled)
         {
+            var failure = result.Failures[^1];
             return new ScheduleListing(schedules, false,
                 $"the exploration stopped at schedule {failure.ScheduleId}, which fails ({failure.Kind}) outside the test method's own code, " +
                 "so schedules after it could not be listed");
         }
-        if (result.Exhausted)
-            return new ScheduleListing(schedules, true, null);
         if (result.Executions < budget)
         {
             return new ScheduleListing(schedules, false,

@@ -13,7 +13,14 @@ namespace Loom.Reporting;
 /// </summary>
 internal static class FailureReport
 {
-    public static LoomFailure Build(Execution execution, ExecutionFailure failure, long? seed, int executions, LoomOptions options)
+    /// <summary>The report of one failing execution.</summary>
+    /// <param name="execution">The failing execution.</param>
+    /// <param name="failure">What failed.</param>
+    /// <param name="seed">The seed that names the execution (random and PCT), or <see langword="null"/>.</param>
+    /// <param name="executions">How many executions ran, this one included.</param>
+    /// <param name="options">The exploration's options.</param>
+    /// <param name="wholeTraceToFile">Whether a long interleaving is also written whole to a file (<see cref="TraceFile"/>).</param>
+    public static LoomFailure Build(Execution execution, ExecutionFailure failure, long? seed, int executions, LoomOptions options, bool wholeTraceToFile = true)
     {
         // Random and PCT executions are named by their seed; any other execution that drew from its random source
         // needs the seed it used to replay.
@@ -27,7 +34,10 @@ internal static class FailureReport
         text.Append(failure.Message.TrimEnd()).Append("\n\n");
         var notes = execution.Notes.Select(n => new TraceNote(n.Step, TimeSpan.FromTicks(n.Time), n.Text)).ToList();
         AppendNotes(text, notes);
-        AppendTrace(text, trace, schedule, trace.Count > ShownHead + ShownTail ? TraceFile.Write(trace, schedule) : null);
+        var wholeTrace = trace.Count <= ShownHead + ShownTail ? null
+            : wholeTraceToFile ? TraceFile.Write(trace, schedule)
+            : "the whole interleaving is in this failure's LoomFailure.Trace";
+        AppendTrace(text, trace, schedule, wholeTrace);
         if (trace.Any(t => t.Value?.Contains("(stale:", StringComparison.Ordinal) == true))
         {
             text.Append("A stale value was read from an older store while newer ones existed. The .NET memory model allows it (ARM64 hardware does it):\n");

@@ -925,8 +925,12 @@ internal sealed class Execution
             var what = op.Target is null ? op.Name : op.Target.DescribeBlocked(t, op);
             if (t.Owner is { IsPaused: true } owner)
                 what = $"{owner.Name} is paused";
-            sb.Append($"\n  {t.Label} is blocked in {op.Name} at {Where(op)}: {what}");
+            var at = op.Location.Length == 0 ? "" : $" at {op.Location}";
+            sb.Append($"\n  {t.Label} is blocked in {op.Name}{at}: {what}");
         }
+        // Awaits park no thread: the objects they wait on name them, with the line each waits at.
+        foreach (var wait in _objects.SelectMany(o => o.DescribeAsyncWaits()))
+            sb.Append($"\n  {wait}");
         return sb.ToString();
     }
 

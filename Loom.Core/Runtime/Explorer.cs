@@ -256,7 +256,9 @@ internal sealed class Explorer
 
                 if (execution.Failure is { } failed)
                 {
-                    var found = Report(execution, strategy, executions, failed);
+                    // Only the first failure keeps its whole long interleaving in a file; an exploration that goes on
+                    // past failures (discovery's listing) would otherwise write one for each.
+                    var found = FailureReport.Build(execution, failed, strategy.CurrentSeed, executions, _options, wholeTraceToFile: failure is null);
                     if (_options.VerifyFailureReplays && failure is null && strategy is not ReplayStrategy && failed.Kind is not (FailureKind.Nondeterminism or FailureKind.Stalled or FailureKind.UncontrolledConcurrency))
                         found = VerifyReplays(found, execution, executions);
                     failure ??= found;

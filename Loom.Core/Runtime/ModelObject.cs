@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Loom.Runtime;
 
 /// <summary>
@@ -43,6 +45,12 @@ internal abstract class ModelObject
 
     /// <summary>If the object is still held (a lock not exited), says by whom and since where; otherwise <see langword="null"/>.</summary>
     public virtual string? DescribeLeak() => null;
+
+    /// <summary>
+    /// The asynchronous waits on this object still pending (a WaitAsync task nobody completed), each with the call
+    /// site it waits at, for deadlock reports: no logical thread is blocked in them, so the threads cannot name them.
+    /// </summary>
+    public virtual IEnumerable<string> DescribeAsyncWaits() => [];
 
     /// <inheritdoc />
     public override string ToString() => $"{Kind}#{Id}";

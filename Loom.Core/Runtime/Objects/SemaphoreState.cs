@@ -32,10 +32,13 @@ internal sealed class SemaphoreState : WaitableObject
     /// <summary>Asynchronous waiters (WaitAsync) that found the count zero, in the order they began waiting.</summary>
     private readonly List<AsyncWaiter> _asyncWaiters = new();
 
-    /// <summary>Queues an asynchronous waiter; its task completes with true when a release hands it a unit.</summary>
-    public AsyncWaiter EnqueueAsync()
+    /// <summary>
+    /// Queues an asynchronous waiter; its task completes with true when a release hands it a unit.
+    /// <paramref name="caller"/> called WaitAsync at <paramref name="location"/>, which a deadlock report names.
+    /// </summary>
+    public AsyncWaiter EnqueueAsync(LogicalThread caller, string location)
     {
-        var waiter = new AsyncWaiter(new TaskCompletionSource<bool>());
+        var waiter = new AsyncWaiter(new TaskCompletionSource<bool>(), caller.Label, location);
         _asyncWaiters.Add(waiter);
         return waiter;
     }
@@ -65,10 +68,16 @@ internal sealed class SemaphoreState : WaitableObject
         }
     }
 
-    /// <summary>One WaitAsync that is waiting: its task, and the timer and cancellation that may end it early.</summary>
-    internal sealed class AsyncWaiter(TaskCompletionSource<bool> completion)
+    /// <summary>One WaitAsync that is waiting: its task, who called it and where, and the timer and cancellation that may end it early.</summary>
+    internal sealed class AsyncWaiter(TaskCompletionSource<bool> completion, string caller, string location)
     {
         public TaskCompletionSource<bool> Completion { get; } = completion;
+
+        /// <summary>The thread that called WaitAsync, as reports name it.</summary>
+        public string Caller { get; } = caller;
+
+        /// <summary>Where WaitAsync was called (<c>File.cs:42</c>), or empty if unknown.</summary>
+        public string Location { get; } = location;
 
         public ITimer? Timeout { get; set; }
 
@@ -82,10 +91,23 @@ internal sealed class SemaphoreState : WaitableObject
     }
 
     /// <inheritdoc />
+    public override IEnumerable<string> DescribeAsyncWaits()
+    {
+        foreach (var waiter in _asyncWaiters)
+        {
+            var where = waiter.Location.Length == 0 ? "" : $" at {waiter.Location}";
+            yield return $"a task awaits SemaphoreSlim.WaitAsync{where} (called by {waiter.Caller}): {WhyNoUnit()}";
+        }
+    }
+
+    /// <inheritdoc />
     protected override bool CanGrant(LogicalThread thread, long request) => Count > 0;
 
     /// <inheritdoc />
-    protected override string DescribeWait(LogicalThread thread, long request) =>
+    protected override string DescribeWait(LogicalThread thread, long request) => WhyNoUnit();
+
+    /// <summary>What a waiter of either kind waits for: a unit of this semaphore, whose count is zero.</summary>
+    private string WhyNoUnit() =>
         $"waiting for {this}, whose count is 0{(MaxCount == int.MaxValue ? "" : $" (max {MaxCount})")}: " +
         (LastEntered.Length == 0 ? "no thread released it" : $"no thread released it since {LastEntered}");
 }

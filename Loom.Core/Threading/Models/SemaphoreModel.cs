@@ -110,7 +110,7 @@ internal static class SemaphoreModel
 
         // The waiter's task completes when a release hands it a unit, its timeout passes in virtual time, or its
         // token is canceled; each of those runs on a logical thread, so the model needs no locking.
-        var waiter = state.EnqueueAsync();
+        var waiter = state.EnqueueAsync(me, SourceText.Location(file, line));
         if (millisecondsTimeout != Timeout.Infinite)
         {
             waiter.Timeout = me.Execution.Clock.CreateTimer(

@@ -107,4 +107,25 @@ public class SemaphoreSlimCallsTests
         SemaphoreSlimCalls.Dispose(semaphore);
         Assert.Throws<ObjectDisposedException>(() => SemaphoreSlimCalls.Wait(semaphore, "Real.cs", 5));
     }
+
+    [Fact]
+    public void A_deadlock_on_the_wait_async_stand_in_names_the_call_site_it_waits_at_and_the_released_program_passes()
+    {
+        static ExplorationResult Model(bool release) => LoomModel.Explore(async () =>
+        {
+            var gate = SemaphoreSlimCalls.New(0);
+            var waiter = TaskCalls.Run(async () => await SemaphoreSlimCalls.WaitAsync(gate, "Gate.cs", 21), "Gate.cs", 20);
+            if (release)
+                SemaphoreSlimCalls.Release(gate, "Gate.cs", 22);
+            await waiter;
+        });
+
+        var stuck = Model(release: false);
+        var released = Model(release: true);
+
+        var failure = Assert.IsType<LoomFailure>(stuck.Failure);
+        Assert.Equal(FailureKind.Deadlock, failure.Kind);
+        Assert.Contains("SemaphoreSlim.WaitAsync at Gate.cs:21", failure.Message);
+        Assert.True(released.Passed, released.Failure?.Report);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Loom.Simulation;
 using Loom.Threading;
 using Loom.Threading.Tasks;
@@ -96,5 +97,32 @@ public class AsyncSemaphoreTests
         });
 
         Assert.Equal(FailureKind.Deadlock, result.Failure?.Kind);
+    }
+
+    private static int Line([CallerLineNumber] int line = 0) => line;
+
+    [Fact]
+    public void A_deadlock_on_wait_async_names_each_stuck_wait_with_its_line_and_the_released_program_passes()
+    {
+        var waitLines = new int[2];
+        Func<Task> Model(bool release) => async () =>
+        {
+            var gate = new SemaphoreSlim(0);
+            var first = LoomTask.Run(async () => { waitLines[0] = Line(); await gate.WaitAsync(); });
+            var second = LoomTask.Run(async () => { waitLines[1] = Line(); await gate.WaitAsync(); });
+            if (release)
+                gate.Release(2);
+            await Task.WhenAll(first, second);
+        };
+
+        var stuck = LoomModel.Explore(Model(release: false));
+        var released = LoomModel.Explore(Model(release: true));
+
+        var failure = Assert.IsType<LoomFailure>(stuck.Failure);
+        Assert.Equal(FailureKind.Deadlock, failure.Kind);
+        Assert.Contains($"SemaphoreSlim.WaitAsync at AsyncSemaphoreTests.cs:{waitLines[0]}", failure.Message);
+        Assert.Contains($"SemaphoreSlim.WaitAsync at AsyncSemaphoreTests.cs:{waitLines[1]}", failure.Message);
+        Assert.DoesNotContain("unknown location", failure.Message);
+        Assert.True(released.Passed, released.Failure?.Report);
     }
 }
