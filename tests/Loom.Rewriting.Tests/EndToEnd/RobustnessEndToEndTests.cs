@@ -18,7 +18,7 @@ public sealed class RobustnessRuns : IDisposable
         Fixture = new RewritingFixture(Project);
         Fixture.MustBuild(Project);
         Listed = ListedTests.FromVsTest(CommandRunner.Run(Fixture.ProjectDirectory(Project), "dotnet",
-            ["test", "--no-build", "-c", Fixture.Configuration, "--list-tests"]));
+            ["test", "--no-build", "-c", Fixture.Configuration, "-p:LoomRepoRoot=" + Fixture.RepositoryRoot + System.IO.Path.DirectorySeparatorChar, "--list-tests"]));
         Run = Fixture.Test(Project);
     }
 
