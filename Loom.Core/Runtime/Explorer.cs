@@ -258,7 +258,7 @@ internal sealed class Explorer
                 {
                     // Only the first failure keeps its whole long interleaving in a file; an exploration that goes on
                     // past failures (discovery's listing) would otherwise write one for each.
-                    var found = FailureReport.Build(execution, failed, strategy.CurrentSeed, executions, _options, wholeTraceToFile: failure is null);
+                    var found = Report(execution, strategy, executions, failed, wholeTraceToFile: failure is null);
                     if (_options.VerifyFailureReplays && failure is null && strategy is not ReplayStrategy && failed.Kind is not (FailureKind.Nondeterminism or FailureKind.Stalled or FailureKind.UncontrolledConcurrency))
                         found = VerifyReplays(found, execution, executions);
                     failure ??= found;
@@ -452,8 +452,8 @@ internal sealed class Explorer
         return FailureReport.Build(first, new ExecutionFailure(FailureKind.Nondeterminism, message, null, null, first.Step), seed, executions, _options);
     }
 
-    private LoomFailure Report(Execution execution, IExplorationStrategy strategy, int executions, ExecutionFailure failure) =>
-        FailureReport.Build(execution, failure, strategy.CurrentSeed, executions, _options);
+    private LoomFailure Report(Execution execution, IExplorationStrategy strategy, int executions, ExecutionFailure failure, bool wholeTraceToFile = true) =>
+        FailureReport.Build(execution, failure, strategy.CurrentSeed, executions, _options, wholeTraceToFile);
 
     private static ExecutionFailure NothingControlled(Execution execution) => new(
         FailureKind.NothingControlled,
