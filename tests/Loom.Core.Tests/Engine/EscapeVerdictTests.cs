@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using Xunit;
+using RealGate = System.Threading.ManualResetEventSlim;
 using RealTask = System.Threading.Tasks.Task;
 using RealThreadPool = System.Threading.ThreadPool;
-using RealGate = System.Threading.ManualResetEventSlim;
 
 namespace Loom.Tests.Engine;
 
