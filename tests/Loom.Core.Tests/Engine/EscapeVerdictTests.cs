@@ -34,4 +34,19 @@ public class EscapeVerdictTests
 
         Assert.All(verdicts, kind => Assert.Equal(FailureKind.UncontrolledConcurrency, kind));
     }
+
+    [Fact]
+    public void A_real_task_run_inline_on_a_logical_thread_that_calls_Loom_fails_as_uncontrolled()
+    {
+        // RunSynchronously always inlines: the path Task.Wait takes when the pool has not started the task yet.
+        var result = LoomModel.Explore(() =>
+        {
+            var counter = 0;
+            new RealTask(() => Loom.Threading.Interlocked.Increment(ref counter)).RunSynchronously();
+        });
+
+        var failure = Assert.IsType<LoomFailure>(result.Failure);
+        Assert.Equal(FailureKind.UncontrolledConcurrency, failure.Kind);
+        Assert.Contains("Interlocked.Increment", failure.Message);
+    }
 }
