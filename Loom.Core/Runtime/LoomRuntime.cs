@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace Loom.Runtime;
 
@@ -41,7 +42,25 @@ internal static class LoomRuntime
     {
         if (!AnyActive)
             return null;
-        return LogicalThread.Current ?? CheckEscape(api, file, line);
+        var me = LogicalThread.Current;
+        if (me is null)
+            return CheckEscape(api, file, line);
+        // A real task that Task.Wait or a synchronous continuation inlined onto a logical thread is still an
+        // escape: whether it was inlined depends on thread-pool timing, so treating it as controlled would make
+        // the verdict vary from run to run.
+        if (Task.CurrentId is not null && TaskScheduler.Current != me.Execution.TaskScheduler)
+            return CheckInlinedEscape(me, api, file, line);
+        return me;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static LogicalThread? CheckInlinedEscape(LogicalThread me, string api, string? file, int line)
+    {
+        var execution = me.Execution;
+        if (execution.Aborting || execution.Finished)
+            return null;
+        execution.Fail(FailureKind.UncontrolledConcurrency, EscapeMessage(api, file, line), null);
+        return null;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -50,14 +69,18 @@ internal static class LoomRuntime
         var execution = CurrentExecution.Value;
         if (execution is null || execution.Aborting || execution.Finished)
             return null;
+        execution.Fail(FailureKind.UncontrolledConcurrency, EscapeMessage(api, file, line), null);
+        return null;
+    }
+
+    private static string EscapeMessage(string api, string? file, int line)
+    {
         var where = SourceText.Location(file, line);
-        var message =
+        return
             $"{api} was called{(where.Length == 0 ? "" : $" at {where}")} on an OS thread that Loom does not control " +
             $"(managed thread {Environment.CurrentManagedThreadId}), started from inside the execution: a System.Threading.Thread, " +
             "a ThreadPool work item, Task.Run, or an await that resumed on the thread pool (ConfigureAwait(false)). " +
             "Loom schedules only what the test build rewrote: name the assembly that made this call with <LoomRewriteAssembly Include=\"Name\" /> " +
             "if it is a package's, or start the work through a rewritten System.Threading call or Loom.Threading (docs/rewriting.md).";
-        execution.Fail(FailureKind.UncontrolledConcurrency, message, null);
-        return null;
     }
 }
