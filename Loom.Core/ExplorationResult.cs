@@ -61,7 +61,16 @@ public sealed class ExplorationResult
     /// <summary>Whether every execution passed.</summary>
     public bool Passed => Failure is null;
 
-    /// <summary>The schedule id of every execution, in the order they ran.</summary>
+    /// <summary>
+    /// How many schedule ids (and trace hashes) a result keeps: the first ones in run order. Counts and failures are
+    /// kept whatever the length of the run, so a long exploration's memory stays flat.
+    /// </summary>
+    public const int MaxKeptSchedules = 100_000;
+
+    /// <summary>
+    /// The schedule id of every execution in the order they ran, up to the first <see cref="MaxKeptSchedules"/>
+    /// (<see cref="Executions"/> counts them all).
+    /// </summary>
     public IReadOnlyList<string> Schedules { get; }
 
     /// <summary>Wall-clock time of the run.</summary>
@@ -69,7 +78,8 @@ public sealed class ExplorationResult
 
     /// <summary>
     /// With <see cref="LoomOptions.DeterminismCheck"/>: the trace hash of every execution, in run order (the same
-    /// schedule and seed give the same hash on every run). Empty otherwise.
+    /// schedule and seed give the same hash on every run), up to the first <see cref="MaxKeptSchedules"/>. Empty
+    /// otherwise.
     /// </summary>
     public IReadOnlyList<string> TraceHashes { get; init; } = Array.Empty<string>();
 

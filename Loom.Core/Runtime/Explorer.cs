@@ -223,7 +223,8 @@ internal sealed class Explorer
                 executions++;
                 operations += execution.Step;
                 longest = Math.Max(longest, execution.Step);
-                schedules.Add(execution.ScheduleId.ToString());
+                if (schedules.Count < ExplorationResult.MaxKeptSchedules)
+                    schedules.Add(execution.ScheduleId.ToString());
                 if (execution.RanUnseenCode)
                     unseen.Add(execution.Unseen);
 
@@ -245,7 +246,8 @@ internal sealed class Explorer
 
                 if (_options.DeterminismCheck && execution.Failure is null && !execution.Pruned)
                 {
-                    hashes.Add(TraceHash.Of(execution.Steps, execution.Notes));
+                    if (hashes.Count < ExplorationResult.MaxKeptSchedules)
+                        hashes.Add(TraceHash.Of(execution.Steps, execution.Notes));
                     if (CheckDeterminism(execution, seed, executions) is { } different)
                     {
                         failure ??= different;

@@ -1,6 +1,6 @@
 using Loom.Bench;
 
-// Usage: dotnet run -c Release --project bench/Loom.Bench -- [engine|counts|memory|async|handoff|overhead|all] [--write bench/RESULTS.md]
+// Usage: dotnet run -c Release --project bench/Loom.Bench -- [engine|counts|memory|async|handoff|overhead|long|all] [--write bench/RESULTS.md]
 var sections = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.EndsWith(".md", StringComparison.Ordinal)).ToList();
 if (sections.Count == 0 || sections.Contains("all"))
     sections = ["engine", "counts", "memory", "async", "handoff", "overhead"];
@@ -29,8 +29,12 @@ foreach (var section in sections)
         case "overhead":
             MirrorOverhead.Run(report);
             break;
+        case "long":
+            // Not in "all": ten million executions take several minutes.
+            LongExploration.Run(report, millions: 10);
+            break;
         default:
-            Console.Error.WriteLine($"Unknown section '{section}'. Known: engine, counts, memory, async, handoff, overhead, all.");
+            Console.Error.WriteLine($"Unknown section '{section}'. Known: engine, counts, memory, async, handoff, overhead, long, all.");
             return 2;
     }
 }
