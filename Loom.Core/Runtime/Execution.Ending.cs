@@ -11,14 +11,18 @@ namespace Loom.Runtime;
 internal sealed partial class Execution
 {
     /// <summary>Fails the execution as stalled: the thread holding control has not reached a scheduling point for too long.</summary>
-    public void ReportStall()
+    public void ReportStall(bool inRealWait = false)
     {
         var runner = _launching ?? _lastRunner;
         var where = runner is null || runner.LastLocation.Length == 0 ? "" : $" since its last Loom operation at {runner.LastLocation}";
+        var what = inRealWait
+            ? $"{runner?.Label ?? "A thread"} is blocked in a real wait: its OS thread sleeps in the kernel and it has not reached a Loom scheduling point{where}. " +
+              "The wait is in code that was not rewritten or is one Loom does not model: a C# lock statement, "
+            : $"{runner?.Label ?? "A thread"} ran for {Options.StallTimeout.TotalSeconds:0.#} s (LoomOptions.StallTimeout) without reaching a Loom scheduling point{where}. " +
+              "It is blocked in a real wait or loops without a Loom operation, in code Loom does not control: a C# lock statement, ";
         Fail(
             FailureKind.Stalled,
-            $"{runner?.Label ?? "A thread"} ran for {Options.StallTimeout.TotalSeconds:0.#} s (LoomOptions.StallTimeout) without reaching a Loom scheduling point{where}. " +
-            "It is blocked in a real wait or loops without a Loom operation, in code Loom does not control: a C# lock statement, " +
+            what +
             "a System.Threading primitive or Task.Wait in an assembly that was not rewritten (docs/rewriting.md, \"What is rewritten\"), a real " +
             "thread or thread-pool task it waits for, or a loop that never ends. Rewrite that assembly (or use the Loom.Threading " +
             "mirror there) so its waits are Loom's; fix a loop that never ends.",

@@ -119,6 +119,7 @@ internal sealed class Explorer
         var step = -1;
         var quiet = Stopwatch.StartNew();
         TimeSpan? abortSeen = null;
+        var holder = new OsThreadState();
         while (!done.Wait(WatchMilliseconds))
         {
             var execution = _current;
@@ -128,12 +129,16 @@ internal sealed class Explorer
                 step = execution?.Step ?? -1;
                 quiet.Restart();
                 abortSeen = null;
+                holder.Reset();
                 continue;
             }
             if (execution is null)
                 continue;
             // Parked threads watch for a stall themselves, but a thread running alone has no one else to watch it,
             // and work queued above a parked thread holds that thread's OS thread.
+            // A thread asleep in the kernel is in a real wait and need not be given the whole StallTimeout (Linux only).
+            if (!execution.Aborting && quiet.Elapsed >= OsThreadState.QuietBeforeProbe && holder.Blocked(execution.LastRunner))
+                execution.ReportStall(inRealWait: true);
             if (!execution.Aborting && quiet.Elapsed >= _options.StallTimeout)
                 execution.ReportStall();
             if (!execution.Aborting)

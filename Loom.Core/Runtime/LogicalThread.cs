@@ -24,8 +24,17 @@ internal sealed class LogicalThread : ModelObject
     public static LogicalThread? Current
     {
         get => t_current;
-        set => t_current = value;
+        set
+        {
+            t_current = value;
+            // Read once per OS thread and kept, so the cost is a field store per switch.
+            if (value is not null)
+                value.OsThreadId = OsThreadState.CurrentThreadId;
+        }
     }
+
+    /// <summary>The kernel's id of the OS thread that last ran this logical thread (0 if unknown), for <see cref="OsThreadState"/>.</summary>
+    public int OsThreadId { get; private set; }
 
     /// <summary>The thread's number in the execution: 0 is the test body, then in order of Start.</summary>
     public int Number { get; }

@@ -47,6 +47,40 @@ public class StuckExecutionTests
     }
 
     [Fact]
+    public void On_linux_a_test_body_asleep_in_a_real_wait_is_reported_as_blocked_long_before_the_stall_timeout()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "The kernel's thread states are read from /proc on Linux only.");
+        // The wait gives up long before StallTimeout: without the probe the body returns and the execution passes.
+        using var never = new System.Threading.ManualResetEventSlim();
+        var result = LoomModel.Explore(() => never.Wait(TimeSpan.FromSeconds(5)), new LoomOptions { StallTimeout = TimeSpan.FromSeconds(60) });
+
+        var failure = Assert.IsType<LoomFailure>(result.Failure);
+        Assert.Equal(FailureKind.Stalled, failure.Kind);
+        Assert.Contains("thread 0 is blocked in a real wait: its OS thread sleeps in the kernel", failure.Message);
+    }
+
+    [Fact]
+    public void A_test_body_that_spins_is_given_the_whole_stall_timeout_even_where_thread_states_are_read()
+    {
+        // Long enough for the real-wait probe to poll the spinning thread several times.
+        var release = new System.Threading.ManualResetEventSlim();
+        var result = LoomModel.Explore(
+            () =>
+            {
+                while (!release.IsSet)
+                {
+                }
+            },
+            new LoomOptions { StallTimeout = TimeSpan.FromMilliseconds(1500) });
+        release.Set();
+
+        var failure = Assert.IsType<LoomFailure>(result.Failure);
+        Assert.Equal(FailureKind.Stalled, failure.Kind);
+        Assert.Contains("thread 0 ran for 1.5 s", failure.Message);
+        Assert.DoesNotContain("real wait:", failure.Message);
+    }
+
+    [Fact]
     public void A_livelock_that_allocates_meets_the_step_bound_whatever_the_collector_does()
     {
         const int steps = 20_000;
