@@ -89,14 +89,26 @@ internal sealed partial class Execution
     /// about to complete it or to call into Loom, which must be reported as the escape it is, not as a deadlock.
     /// Waits a short while for that; returns the threads that became runnable (by an uncontrolled completion).
     /// </summary>
+    /// <summary>Whether the thread holding control is waiting in <see cref="AwaitEscapedWork"/> (asleep by design).</summary>
+    public volatile bool AwaitingEscapedWork;
+
     private ulong AwaitEscapedWork(LogicalThread? me)
     {
         var clock = Stopwatch.StartNew();
         ulong enabled = 0;
-        // On a busy machine the pool may not have started the escaped work yet: wait longer while it has a queue.
-        while (!_aborting && (enabled = EnabledThreads()) == 0 &&
-               (clock.Elapsed < EscapeGrace || (clock.Elapsed < EscapeGraceWhilePoolBusy && ThreadPool.PendingWorkItemCount > 0)))
-            System.Threading.Thread.Sleep(1);
+        // This thread sleeps here on purpose: the watcher must not take it for a thread blocked in a real wait.
+        AwaitingEscapedWork = true;
+        try
+        {
+            // On a busy machine the pool may not have started the escaped work yet: wait longer while it has a queue.
+            while (!_aborting && (enabled = EnabledThreads()) == 0 &&
+                   (clock.Elapsed < EscapeGrace || (clock.Elapsed < EscapeGraceWhilePoolBusy && ThreadPool.PendingWorkItemCount > 0)))
+                System.Threading.Thread.Sleep(1);
+        }
+        finally
+        {
+            AwaitingEscapedWork = false;
+        }
         if (enabled != 0 && !_aborting)
         {
             Fail(

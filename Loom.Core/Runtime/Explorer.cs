@@ -137,7 +137,7 @@ internal sealed class Explorer
             // Parked threads watch for a stall themselves, but a thread running alone has no one else to watch it,
             // and work queued above a parked thread holds that thread's OS thread.
             // A thread asleep in the kernel is in a real wait and need not be given the whole StallTimeout (Linux only).
-            if (!execution.Aborting && quiet.Elapsed >= OsThreadState.QuietBeforeProbe && holder.Blocked(execution.LastRunner))
+            if (!execution.Aborting && !execution.AwaitingEscapedWork && quiet.Elapsed >= OsThreadState.QuietBeforeProbe && holder.Blocked(execution.LastRunner))
                 execution.ReportStall(inRealWait: true);
             if (!execution.Aborting && quiet.Elapsed >= _options.StallTimeout)
                 execution.ReportStall();
