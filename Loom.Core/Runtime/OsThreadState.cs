@@ -20,6 +20,7 @@ internal sealed class OsThreadState
 
     private static readonly bool s_supported = OperatingSystem.IsLinux();
 
+    /// <summary>The calling OS thread's kernel id once read, -1 once it could not be read, 0 before.</summary>
     [ThreadStatic]
     private static int t_id;
 
@@ -31,9 +32,10 @@ internal sealed class OsThreadState
     {
         get
         {
+            // LogicalThread.Current's setter asks at every switch: a failed read is remembered, never repeated.
             if (t_id == 0 && s_supported)
-                t_id = ReadCurrentThreadId();
-            return t_id;
+                t_id = ReadCurrentThreadId() is var id and > 0 ? id : -1;
+            return Math.Max(t_id, 0);
         }
     }
 
