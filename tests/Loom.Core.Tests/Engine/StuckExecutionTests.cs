@@ -18,19 +18,8 @@ public class StuckExecutionTests
     [Fact]
     public void A_test_body_that_spins_without_reaching_loom_is_reported_as_stalled_and_the_exploration_returns()
     {
-        // The spin ends once the test has its result, so the abandoned OS thread does not burn a core for the rest of the run.
-        var release = new System.Threading.ManualResetEventSlim();
-        var result = LoomModel.Explore(
-            () =>
-            {
-                while (!release.IsSet)
-                {
-                }
-            },
-            new LoomOptions { StallTimeout = TimeSpan.FromMilliseconds(300) });
-        release.Set();
+        var failure = SpinUntilStalled(TimeSpan.FromMilliseconds(300));
 
-        var failure = Assert.IsType<LoomFailure>(result.Failure);
         Assert.Equal(FailureKind.Stalled, failure.Kind);
         Assert.Contains("thread 0 ran for 0.3 s", failure.Message);
         Assert.Contains("abandoned it", failure.Message);
@@ -63,18 +52,8 @@ public class StuckExecutionTests
     public void A_test_body_that_spins_is_given_the_whole_stall_timeout_even_where_thread_states_are_read()
     {
         // Long enough for the real-wait probe to poll the spinning thread several times.
-        var release = new System.Threading.ManualResetEventSlim();
-        var result = LoomModel.Explore(
-            () =>
-            {
-                while (!release.IsSet)
-                {
-                }
-            },
-            new LoomOptions { StallTimeout = TimeSpan.FromMilliseconds(1500) });
-        release.Set();
+        var failure = SpinUntilStalled(TimeSpan.FromMilliseconds(1500));
 
-        var failure = Assert.IsType<LoomFailure>(result.Failure);
         Assert.Equal(FailureKind.Stalled, failure.Kind);
         Assert.Contains("thread 0 ran for 1.5 s", failure.Message);
         Assert.DoesNotContain("real wait:", failure.Message);
@@ -141,5 +120,22 @@ public class StuckExecutionTests
         Assert.False(result.Exhausted);
         Assert.InRange(result.Executions, 1, 2);
         Assert.True(result.Passed);
+    }
+
+    /// <summary>Explores a body that spins without reaching Loom and returns the failure it must end with.</summary>
+    private static LoomFailure SpinUntilStalled(TimeSpan stallTimeout)
+    {
+        // The spin ends once the test has its result, so the abandoned OS thread does not burn a core for the rest of the run.
+        var release = new System.Threading.ManualResetEventSlim();
+        var result = LoomModel.Explore(
+            () =>
+            {
+                while (!release.IsSet)
+                {
+                }
+            },
+            new LoomOptions { StallTimeout = stallTimeout });
+        release.Set();
+        return Assert.IsType<LoomFailure>(result.Failure);
     }
 }
