@@ -66,12 +66,15 @@ internal sealed class OsThreadState
 
     /// <summary>
     /// One poll of the thread holding control: <see langword="true"/> once every poll since the steps stood still has
-    /// found the same OS thread asleep (S or D) for at least <see cref="AsleepFor"/>.
+    /// found the same OS thread asleep (S or D), with no work queued on the thread pool, for at least
+    /// <see cref="AsleepFor"/>.
     /// </summary>
     public bool Blocked(LogicalThread? holder)
     {
         var id = holder?.OsThreadId ?? 0;
-        var asleep = Read(id) is 'S' or 'D';
+        // A thread that waits for a task the pool has queued but not started is not stuck: the task may run yet (and
+        // then reach Loom, which decides the verdict). Only a sleep with nothing queued counts.
+        var asleep = Read(id) is 'S' or 'D' && System.Threading.ThreadPool.PendingWorkItemCount == 0;
         if (!asleep || id != _probed)
         {
             _asleep.Reset();

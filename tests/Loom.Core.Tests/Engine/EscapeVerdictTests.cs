@@ -36,6 +36,34 @@ public class EscapeVerdictTests
     }
 
     [Fact]
+    public void A_real_task_queued_behind_a_busy_pool_is_not_taken_for_a_real_wait()
+    {
+        // Every pool thread stays busy for 1.5 s, longer than the real-wait probe needs (0.7 s), so the waiter sleeps in
+        // the kernel while its task is still queued; the verdict must wait for the task to reach Loom.
+        using var gate = new RealGate();
+        for (var i = 0; i < RealThreadPool.ThreadCount + 16; i++)
+            RealThreadPool.UnsafeQueueUserWorkItem(static g => g.Wait(), gate, preferLocal: false);
+        // Not a timer: its callback would queue behind the blocked items.
+        var release = new System.Threading.Thread(() =>
+        {
+            System.Threading.Thread.Sleep(1500);
+            gate.Set();
+        });
+        release.Start();
+
+        var result = LoomModel.Explore(() =>
+        {
+            var counter = 0;
+            RealTask.Run(() => Loom.Threading.Interlocked.Increment(ref counter)).Wait();
+        });
+        release.Join();
+
+        var failure = Assert.IsType<LoomFailure>(result.Failure);
+        Assert.Equal(FailureKind.UncontrolledConcurrency, failure.Kind);
+        Assert.Contains("Interlocked.Increment", failure.Message);
+    }
+
+    [Fact]
     public void A_real_task_run_inline_on_a_logical_thread_that_calls_Loom_fails_as_uncontrolled()
     {
         // RunSynchronously always inlines: the path Task.Wait takes when the pool has not started the task yet.
