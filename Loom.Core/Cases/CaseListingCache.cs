@@ -28,7 +28,7 @@ public sealed class CaseListingCache
     /// <summary>The name of the cache folder beside the test assembly.</summary>
     public const string FolderName = "loom-cases";
 
-    private const string Magic = "loom-cases 1";
+    private const string Magic = "loom-cases 2";
 
     private readonly string _folder;
     private readonly string _assemblyKey;
@@ -156,8 +156,10 @@ public sealed class CaseListingCache
         if (TryGet(methodKey, settings, out var cached))
             return cached;
         var listing = list();
-        // A listing that failed outright is not cached: the reason (a missing fixture, a crash) may be transient.
-        if (listing.Schedules.Count > 0)
+        // A listing that could not be made is not cached: the reason (a missing fixture, a crash) may be transient.
+        // A stall is kept: it is this build's, and listing again would cost another StallTimeout and another thread
+        // left behind at every discovery.
+        if (listing.Schedules.Count > 0 || listing.Problem is not null)
             Put(methodKey, settings, listing);
         return listing;
     }
@@ -173,6 +175,7 @@ public sealed class CaseListingCache
         yield return "settings " + settings.ToText();
         yield return "complete " + (listing.Complete ? "true" : "false");
         yield return "note " + Uri.EscapeDataString(listing.Note ?? "");
+        yield return "problem " + Uri.EscapeDataString(listing.Problem ?? "");
         yield return "schedules " + listing.Schedules.Count.ToString(CultureInfo.InvariantCulture);
         foreach (var schedule in listing.Schedules)
             yield return schedule;
@@ -181,15 +184,16 @@ public sealed class CaseListingCache
     private bool TryParse(string[] lines, string methodKey, LoomTheorySettings settings, out ScheduleListing listing)
     {
         listing = null!;
-        const int headerLines = 7;
+        const int headerLines = 8;
         if (lines.Length < headerLines || lines[0] != Magic
             || lines[1] != "assembly " + _assemblyKey
             || lines[2] != "method " + methodKey
             || lines[3] != "settings " + settings.ToText()
             || !lines[4].StartsWith("complete ", StringComparison.Ordinal)
             || !lines[5].StartsWith("note ", StringComparison.Ordinal)
-            || !lines[6].StartsWith("schedules ", StringComparison.Ordinal)
-            || !int.TryParse(lines[6].AsSpan("schedules ".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            || !lines[6].StartsWith("problem ", StringComparison.Ordinal)
+            || !lines[7].StartsWith("schedules ", StringComparison.Ordinal)
+            || !int.TryParse(lines[7].AsSpan("schedules ".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
             || lines.Length != headerLines + count)
         {
             return false;
@@ -198,7 +202,8 @@ public sealed class CaseListingCache
         if (schedules.Any(s => !ScheduleId.TryParse(s, out _, out _)))
             return false;
         var note = Uri.UnescapeDataString(lines[5]["note ".Length..]);
-        listing = new ScheduleListing(schedules, lines[4] == "complete true", note.Length == 0 ? null : note);
+        var problem = Uri.UnescapeDataString(lines[6]["problem ".Length..]);
+        listing = new ScheduleListing(schedules, lines[4] == "complete true", note.Length == 0 ? null : note) { Problem = problem.Length == 0 ? null : problem };
         return true;
     }
 

@@ -64,6 +64,43 @@ public sealed class CaseListingCacheTests
     }
 
     [Fact]
+    public void A_stalled_listing_is_kept_with_its_problem_so_discovery_does_not_stall_again()
+    {
+        using var temp = new TempDirectory();
+        var stalled = ScheduleListing.Failed("a thread stalled outside Loom's control;\nthread 0 is blocked in a real wait");
+        var listings = 0;
+        ScheduleListing List()
+        {
+            listings++;
+            return stalled;
+        }
+
+        new CaseListingCache(temp.Path, "build-1").GetOrList("A.B.C", Settings, List);
+        var second = new CaseListingCache(temp.Path, "build-1").GetOrList("A.B.C", Settings, List);
+
+        Assert.Equal(1, listings);
+        Assert.Equal(stalled.Problem, second.Problem);
+        Assert.Empty(second.Schedules);
+    }
+
+    [Fact]
+    public void A_listing_that_could_not_be_made_is_listed_again()
+    {
+        using var temp = new TempDirectory();
+        var listings = 0;
+        ScheduleListing List()
+        {
+            listings++;
+            return ScheduleListing.Unavailable("the class needs a fixture");
+        }
+
+        new CaseListingCache(temp.Path, "build-1").GetOrList("A.B.C", Settings, List);
+        new CaseListingCache(temp.Path, "build-1").GetOrList("A.B.C", Settings, List);
+
+        Assert.Equal(2, listings);
+    }
+
+    [Fact]
     public void Entries_of_older_builds_are_pruned_when_a_new_build_writes()
     {
         using var temp = new TempDirectory();
