@@ -169,6 +169,19 @@ internal static class ControlledTasks
             me.Execution.WaitForTask(me, new TaskWait(me.Execution, isDone, $"{what} ({api})"), api, file, line);
     }
 
+    /// <summary>Whether awaits that suspend are noted (<see cref="Suspends"/>): on a logical thread of an execution.</summary>
+    public static bool NotesAwaits => LogicalThread.Current is not null;
+
+    /// <summary>
+    /// Notes that an await of rewritten code at <paramref name="file"/>:<paramref name="line"/> suspends until
+    /// <paramref name="isCompleted"/> holds, so a deadlock report can name it; nothing outside an execution.
+    /// </summary>
+    public static void Suspends(Func<bool> isCompleted, string? file, int line)
+    {
+        if (LogicalThread.Current is { } me)
+            me.Execution.Awaits.Add(isCompleted, me.Label, SourceText.Location(file, line));
+    }
+
     /// <summary>
     /// <c>task.Wait(millisecondsTimeout, cancellationToken)</c> for a task not complete yet, by <paramref name="me"/>:
     /// the timeout runs on virtual time; the real member then gives the result and exceptions.

@@ -11,7 +11,6 @@ namespace Loom.Interception;
 /// completed is a controlled wait, so a deadlock through it is reported. The compiler's own await calls it only once
 /// the awaiter completed, which costs one check more than the real member.
 /// </summary>
-[PassesThrough("get_IsCompleted", PassThroughReasons.State)]
 [PassesThrough("OnCompleted", PassThroughReasons.OnCompleted)]
 [PassesThrough("UnsafeOnCompleted", PassThroughReasons.OnCompleted)]
 [Intercepts(typeof(ValueTaskAwaiter))]
@@ -19,6 +18,20 @@ namespace Loom.Interception;
 public static class ValueTaskAwaiterCalls
 {
     private const string Api = "ValueTaskAwaiter.GetResult";
+
+    /// <summary>
+    /// Stands in for <see cref="ValueTaskAwaiter.IsCompleted"/>: an await that finds the operation pending suspends, and inside
+    /// a Loom execution its line is noted, so a deadlock report can name the await still waiting there.
+    /// </summary>
+    /// <returns>Whether the awaited operation completed.</returns>
+    public static bool get_IsCompleted(ref ValueTaskAwaiter awaiter, [CallerFilePath] string? file = null, [CallerLineNumber] int line = 0)
+    {
+        if (awaiter.IsCompleted)
+            return true;
+        if (ControlledTasks.NotesAwaits)
+            Suspends(awaiter, file, line);
+        return false;
+    }
 
     /// <summary>Stands in for <see cref="ValueTaskAwaiter.GetResult"/>.</summary>
     /// <exception cref="Exception">What the awaited operation failed with.</exception>
@@ -32,4 +45,7 @@ public static class ValueTaskAwaiterCalls
     // The closure lives here, so the common case (completed) allocates nothing.
     private static void Block(ValueTaskAwaiter awaiter, string? file, int line) =>
         ControlledTasks.Block(() => awaiter.IsCompleted, "the awaited operation", Api, file, line);
+
+    private static void Suspends(ValueTaskAwaiter awaiter, string? file, int line) =>
+        ControlledTasks.Suspends(() => awaiter.IsCompleted, file, line);
 }

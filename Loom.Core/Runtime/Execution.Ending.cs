@@ -150,8 +150,15 @@ internal sealed partial class Execution
             var at = op.Location.Length == 0 ? "" : $" at {op.Location}";
             sb.Append($"\n  {t.Label} is blocked in {op.Name}{at}: {what}");
         }
-        // Awaits park no thread: the objects they wait on name them, with the line each waits at.
+        // Awaits park no thread: the objects they wait on name them, with the line each waits at, and the awaits
+        // rewritten code suspended in name the rest.
+        var named = new HashSet<string>();
         foreach (var wait in _objects.SelectMany(o => o.DescribeAsyncWaits()))
+        {
+            sb.Append($"\n  {wait.Text}");
+            named.Add(wait.Location);
+        }
+        foreach (var wait in Awaits.Describe(named))
             sb.Append($"\n  {wait}");
         return sb.ToString();
     }

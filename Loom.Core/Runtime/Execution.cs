@@ -121,6 +121,9 @@ internal sealed partial class Execution
     /// <summary>The fields, array elements and opaque collections rewritten code shares, by object and field.</summary>
     public Sharing.SharedMemory Shared { get; }
 
+    /// <summary>The awaits of rewritten code that suspended, for deadlock reports.</summary>
+    public Async.PendingAwaits Awaits { get; } = new();
+
     /// <summary>The locations earlier executions found racing, as this execution started: their accesses are its scheduling points.</summary>
     private readonly int[] _races;
 

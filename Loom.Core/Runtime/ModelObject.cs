@@ -48,9 +48,10 @@ internal abstract class ModelObject
 
     /// <summary>
     /// The asynchronous waits on this object still pending (a WaitAsync task nobody completed), each with the call
-    /// site it waits at, for deadlock reports: no logical thread is blocked in them, so the threads cannot name them.
+    /// site it waits at (<c>File.cs:42</c>, or empty) and the report's line, for deadlock reports: no logical thread is
+    /// blocked in them, so the threads cannot name them.
     /// </summary>
-    public virtual IEnumerable<string> DescribeAsyncWaits() => [];
+    public virtual IEnumerable<(string Location, string Text)> DescribeAsyncWaits() => [];
 
     /// <inheritdoc />
     public override string ToString() => $"{Kind}#{Id}";

@@ -91,12 +91,12 @@ internal sealed class SemaphoreState : WaitableObject
     }
 
     /// <inheritdoc />
-    public override IEnumerable<string> DescribeAsyncWaits()
+    public override IEnumerable<(string Location, string Text)> DescribeAsyncWaits()
     {
         foreach (var waiter in _asyncWaiters)
         {
             var where = waiter.Location.Length == 0 ? "" : $" at {waiter.Location}";
-            yield return $"a task awaits SemaphoreSlim.WaitAsync{where} (called by {waiter.Caller}): {WhyNoUnit()}";
+            yield return (waiter.Location, $"a task awaits SemaphoreSlim.WaitAsync{where} (called by {waiter.Caller}): {WhyNoUnit()}");
         }
     }
 
