@@ -1,0 +1,81 @@
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace Loom.Packaging.Tests;
+
+/// <summary>
+/// What docs/xunit.md promises a user of Loom.Xunit, checked on one consumer under one runner
+/// (<see cref="XunitConsumerRun"/>): one case per schedule and seed with the documented names, the lost update found
+/// with its interleaving and the fixed counter passing, the printed re-run command running one case alone, the
+/// traits, the regressions file, and the build of Loom.Xunit for the project's xUnit major version.
+/// </summary>
+public abstract class XunitConsumerChecks(PackagedConsumers packed, XunitConsumerRun run, string packagedAssembly)
+{
+    /// <summary>Where the package holds the build for xUnit 3.x.</summary>
+    protected const string Xunit3Build = "lib/net10.0/Loom.Xunit.dll";
+
+    /// <summary>Where the package holds the build for xUnit 4.x.</summary>
+    protected const string Xunit4Build = "xunit4/net10.0/Loom.Xunit.dll";
+
+    private const string Racy = XunitConsumerRun.RacyMethod;
+    private const string Atomic = XunitConsumerRun.AtomicMethod;
+
+    [Fact]
+    public void Each_schedule_and_seed_is_a_case_the_lost_update_fails_with_its_interleaving_and_the_fixed_counter_passes()
+    {
+        var full = run.Full;
+
+        Assert.True(full.Result.ExitCode != 0, full.ToString());
+        var racy = full.Cases.Where(c => c.Name.StartsWith(Racy + " [schedule ", System.StringComparison.Ordinal)).ToList();
+        Assert.Contains(("passed", Racy + " [schedule 0]"), racy);
+        var failed = racy.Where(c => c.Outcome == "failed").Select(c => c.Name).ToList();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, name => Assert.Contains($"Interleaving (schedule {XunitConsumerRun.ScheduleOf(name)}; ", full.Result.Output));
+        Assert.Equal([Atomic + " [seed 0]", Atomic + " [seed 1]", Atomic + " [seed 2]"], full.Passed.Where(n => n.StartsWith(Atomic, System.StringComparison.Ordinal)).Order());
+        Assert.Contains("Consumer.Xunit.CounterTests.Code_under_test_is_compiled_against_Loom_Threading", full.Passed);
+        Assert.Equal(racy.Count + 4, full.Cases.Count);
+        Assert.Equal(failed.Order(), full.Failed.Order());
+    }
+
+    [Fact]
+    public void A_failure_prints_the_command_that_reruns_its_schedule_and_that_command_runs_that_case_alone()
+    {
+        var schedule = run.RerunSchedule;
+        var printed = run.Runner == "VSTest"
+            ? $"dotnet test --filter \"FullyQualifiedName={Racy}&LoomSchedule={schedule}\""
+            : $"--filter-method \"{Racy}\" --filter-trait \"LoomSchedule={schedule}\"";
+
+        Assert.Contains(printed, run.Full.Result.Output);
+        Assert.Equal([("failed", $"{Racy} [schedule {schedule}]")], run.Schedule.Cases);
+    }
+
+    [Fact]
+    public void A_seed_case_reruns_alone_by_its_trait()
+    {
+        Assert.Equal([("passed", Atomic + " [seed 1]")], run.Seed.Cases);
+    }
+
+    [Fact]
+    public void The_failing_schedules_are_recorded_in_the_regressions_file_and_rediscovered_as_regression_cases()
+    {
+        var failedSchedules = run.Full.Failed.Select(XunitConsumerRun.ScheduleOf).Order(System.StringComparer.Ordinal).ToList();
+        Assert.True(run.RegressionsFile is not null, run.Full.ToString());
+        var recorded = run.RegressionsFile.Split('\n')
+            .Where(l => l.StartsWith(Racy + " schedule ", System.StringComparison.Ordinal))
+            .Select(l => l[(Racy + " schedule ").Length..].Split(" # ")[0].Trim())
+            .Order(System.StringComparer.Ordinal);
+
+        Assert.Equal(failedSchedules, recorded);
+        Assert.Empty(run.Regressions.Passed);
+        Assert.Equal(failedSchedules.Select(s => $"{Racy} [schedule {s}] (regression)").Order(), run.Regressions.Failed.Order());
+    }
+
+    [Fact]
+    public void The_project_runs_the_build_of_Loom_Xunit_for_its_xUnit_major_version()
+    {
+        var copied = File.ReadAllBytes(Path.Combine(run.OutputFolder, "Loom.Xunit.dll"));
+
+        Assert.Equal(packed.Package("Loom.Xunit").Read(packagedAssembly), copied);
+    }
+}
