@@ -10,7 +10,11 @@ namespace Loom.Packaging.Tests;
 /// with its interleaving and the fixed counter passing, the printed re-run command running one case alone, the
 /// traits, the regressions file, and the build of Loom.Xunit for the project's xUnit major version.
 /// </summary>
-public abstract class XunitConsumerChecks(PackagedConsumers packed, XunitConsumerRun run, string packagedAssembly)
+/// <param name="packed">The packages and the consumers' runs.</param>
+/// <param name="run">This consumer's runs.</param>
+/// <param name="packagedAssembly">The build of Loom.Xunit in the package the consumer must get.</param>
+/// <param name="morePassing">The consumer's passing cases besides those of Consumer.Xunit/CounterTests.cs.</param>
+public abstract class XunitConsumerChecks(PackagedConsumers packed, XunitConsumerRun run, string packagedAssembly, params string[] morePassing)
 {
     /// <summary>Where the package holds the build for xUnit 3.x.</summary>
     protected const string Xunit3Build = "lib/net10.0/Loom.Xunit.dll";
@@ -34,7 +38,8 @@ public abstract class XunitConsumerChecks(PackagedConsumers packed, XunitConsume
         Assert.All(failed, name => Assert.Contains($"Interleaving (schedule {XunitConsumerRun.ScheduleOf(name)}; ", full.Result.Output));
         Assert.Equal([Atomic + " [seed 0]", Atomic + " [seed 1]", Atomic + " [seed 2]"], full.Passed.Where(n => n.StartsWith(Atomic, System.StringComparison.Ordinal)).Order());
         Assert.Contains("Consumer.Xunit.CounterTests.Code_under_test_is_compiled_against_Loom_Threading", full.Passed);
-        Assert.Equal(racy.Count + 4, full.Cases.Count);
+        Assert.All(morePassing, name => Assert.Contains(name, full.Passed));
+        Assert.Equal(racy.Count + 4 + morePassing.Length, full.Cases.Count);
         Assert.Equal(failed.Order(), full.Failed.Order());
     }
 
