@@ -15,7 +15,7 @@ public abstract class Xunit4ConsumerChecks(PackagedConsumers packed, XunitConsum
     [Fact]
     public void Each_execution_of_a_case_writes_to_the_output_helper_of_its_own_instance()
     {
-        var output = run.Full.Result.Output;
+        var output = Consumer.Full.Result.Output;
 
         // The case's two executions (two orders of the threads' starts) each built one instance.
         Assert.Contains("Loom: 2 executions, ", output);

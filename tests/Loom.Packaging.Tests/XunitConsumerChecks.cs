@@ -25,10 +25,13 @@ public abstract class XunitConsumerChecks(PackagedConsumers packed, XunitConsume
     private const string Racy = XunitConsumerRun.RacyMethod;
     private const string Atomic = XunitConsumerRun.AtomicMethod;
 
+    /// <summary>This consumer's runs.</summary>
+    protected XunitConsumerRun Consumer { get; } = run;
+
     [Fact]
     public void Each_schedule_and_seed_is_a_case_the_lost_update_fails_with_its_interleaving_and_the_fixed_counter_passes()
     {
-        var full = run.Full;
+        var full = Consumer.Full;
 
         Assert.True(full.Result.ExitCode != 0, full.ToString());
         var racy = full.Cases.Where(c => c.Name.StartsWith(Racy + " [schedule ", System.StringComparison.Ordinal)).ToList();
@@ -46,40 +49,40 @@ public abstract class XunitConsumerChecks(PackagedConsumers packed, XunitConsume
     [Fact]
     public void A_failure_prints_the_command_that_reruns_its_schedule_and_that_command_runs_that_case_alone()
     {
-        var schedule = run.RerunSchedule;
-        var printed = run.Runner == "VSTest"
+        var schedule = Consumer.RerunSchedule;
+        var printed = Consumer.Runner == "VSTest"
             ? $"dotnet test --filter \"FullyQualifiedName={Racy}&LoomSchedule={schedule}\""
             : $"--filter-method \"{Racy}\" --filter-trait \"LoomSchedule={schedule}\"";
 
-        Assert.Contains(printed, run.Full.Result.Output);
-        Assert.Equal([("failed", $"{Racy} [schedule {schedule}]")], run.Schedule.Cases);
+        Assert.Contains(printed, Consumer.Full.Result.Output);
+        Assert.Equal([("failed", $"{Racy} [schedule {schedule}]")], Consumer.Schedule.Cases);
     }
 
     [Fact]
     public void A_seed_case_reruns_alone_by_its_trait()
     {
-        Assert.Equal([("passed", Atomic + " [seed 1]")], run.Seed.Cases);
+        Assert.Equal([("passed", Atomic + " [seed 1]")], Consumer.Seed.Cases);
     }
 
     [Fact]
     public void The_failing_schedules_are_recorded_in_the_regressions_file_and_rediscovered_as_regression_cases()
     {
-        var failedSchedules = run.Full.Failed.Select(XunitConsumerRun.ScheduleOf).Order(System.StringComparer.Ordinal).ToList();
-        Assert.True(run.RegressionsFile is not null, run.Full.ToString());
-        var recorded = run.RegressionsFile.Split('\n')
+        var failedSchedules = Consumer.Full.Failed.Select(XunitConsumerRun.ScheduleOf).Order(System.StringComparer.Ordinal).ToList();
+        Assert.True(Consumer.RegressionsFile is not null, Consumer.Full.ToString());
+        var recorded = Consumer.RegressionsFile.Split('\n')
             .Where(l => l.StartsWith(Racy + " schedule ", System.StringComparison.Ordinal))
             .Select(l => l[(Racy + " schedule ").Length..].Split(" # ")[0].Trim())
             .Order(System.StringComparer.Ordinal);
 
         Assert.Equal(failedSchedules, recorded);
-        Assert.Empty(run.Regressions.Passed);
-        Assert.Equal(failedSchedules.Select(s => $"{Racy} [schedule {s}] (regression)").Order(), run.Regressions.Failed.Order());
+        Assert.Empty(Consumer.Regressions.Passed);
+        Assert.Equal(failedSchedules.Select(s => $"{Racy} [schedule {s}] (regression)").Order(), Consumer.Regressions.Failed.Order());
     }
 
     [Fact]
     public void The_project_runs_the_build_of_Loom_Xunit_for_its_xUnit_major_version()
     {
-        var copied = File.ReadAllBytes(Path.Combine(run.OutputFolder, "Loom.Xunit.dll"));
+        var copied = File.ReadAllBytes(Path.Combine(Consumer.OutputFolder, "Loom.Xunit.dll"));
 
         Assert.Equal(packed.Package("Loom.Xunit").Read(packagedAssembly), copied);
     }
