@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using Loom.Cases;
-using Xunit.Internal;
 using Xunit.Sdk;
 using Xunit.v3;
 
@@ -12,9 +9,10 @@ namespace Loom.Xunit;
 /// <summary>
 /// One discovered case of a <see cref="LoomTheoryAttribute"/> theory: a schedule, a seed, or a group of
 /// schedules. It serializes its case and the theory's options, so a runner (or an IDE) that runs a selected case
-/// in another process runs exactly the same schedules.
+/// in another process runs exactly the same schedules. How it runs depends on the xUnit major version it is
+/// built for (Xunit3/, Xunit4/).
 /// </summary>
-public sealed class LoomXunitTestCase : XunitTestCase, ISelfExecutingXunitTestCase
+public sealed partial class LoomXunitTestCase : XunitTestCase, ISelfExecutingXunitTestCase
 {
     private LoomCase? _case;
     private LoomTheorySettings? _settings;
@@ -55,32 +53,6 @@ public sealed class LoomXunitTestCase : XunitTestCase, ISelfExecutingXunitTestCa
     /// <summary>The method as the shared case layer knows it (its regressions file is beside <see cref="MethodIdentity.SourceFilePath"/>).</summary>
     public MethodIdentity Identity =>
         new(TestMethod.TestClass.Class.FullName ?? TestMethod.TestClass.TestClassName, TestMethod.MethodName, _sourceFilePath);
-
-    /// <inheritdoc />
-    public async ValueTask<RunSummary> Run(
-        ExplicitOption explicitOption,
-        IMessageBus messageBus,
-        object?[] constructorArguments,
-        ExceptionAggregator aggregator,
-        CancellationTokenSource cancellationTokenSource)
-    {
-        ArgumentNullException.ThrowIfNull(messageBus);
-        ArgumentNullException.ThrowIfNull(cancellationTokenSource);
-        var tests = await aggregator.RunAsync(CreateTests, []);
-        if (aggregator.ToException() is { } exception)
-            return XunitRunnerHelper.FailTestCases(messageBus, cancellationTokenSource, [this], exception, sendTestCaseMessages: false);
-
-        return await LoomTestCaseRunner.Instance.Run(
-            this,
-            tests,
-            messageBus,
-            aggregator,
-            cancellationTokenSource,
-            TestCaseDisplayName,
-            SkipReason,
-            explicitOption,
-            constructorArguments);
-    }
 
     /// <inheritdoc />
     protected override void Serialize(IXunitSerializationInfo info)

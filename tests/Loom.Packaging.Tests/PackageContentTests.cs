@@ -60,7 +60,7 @@ public class PackageContentTests(PackagedConsumers packed)
     }
 
     [Theory]
-    [InlineData("Loom.Xunit", "xunit.v3.extensibility.core", "[3.0.1, 4.0.0)")]
+    [InlineData("Loom.Xunit", "xunit.v3.extensibility.core", "[3.0.1, 5.0.0)")]
     [InlineData("Loom.NUnit", "NUnit", "[4.1.0, 6.0.0)")]
     [InlineData("Loom.MSTest", "MSTest.TestFramework", "[4.5.2, 5.0.0)")]
     public void An_adapter_brings_Loom_Core_of_its_own_version_and_its_framework_in_the_supported_range(string id, string framework, string range)

@@ -26,9 +26,9 @@ public sealed class PackagedConsumers : IDisposable
     /// <summary>The packages of the set, as dotnet pack must produce them.</summary>
     public static readonly string[] PackageIds = ["Loom.Core", "Loom.Xunit", "Loom.NUnit", "Loom.MSTest", "Loom.Coverage", "Loom.Coverage.Mtp"];
 
-    private static readonly string[] Consumers = ["Consumer.Xunit", "Consumer.NUnit", "Consumer.NUnit.Mtp", "Consumer.MSTest", "Consumer.MSTest.Mtp"];
+    private static readonly string[] Consumers = ["Consumer.Xunit", "Consumer.NUnit", "Consumer.NUnit.Mtp", "Consumer.MSTest", "Consumer.MSTest.Mtp", .. XunitConsumerRuns.Consumers];
 
-    private static readonly string[] UnsupportedConsumers = ["Consumer.Unsupported.Net8", "Consumer.Unsupported.Xunit4", "Consumer.Unsupported.XunitCoverageMtp"];
+    private static readonly string[] UnsupportedConsumers = ["Consumer.Unsupported.Net8", "Consumer.Unsupported.Xunit2x", "Consumer.Unsupported.XunitCoverageMtp"];
 
     private readonly string _globalPackages;
 
@@ -68,6 +68,7 @@ public sealed class PackagedConsumers : IDisposable
         MSTestCoverageResults = Path.Combine(Root, "results", "mstest-mtp");
         MSTestMtp = new MtpRun(Timed("MSTest under Microsoft.Testing.Platform with --loom-coverage", () =>
             DotnetMtpTest("Consumer.MSTest.Mtp", "--loom-coverage", "--results-directory", MSTestCoverageResults)));
+        XunitLines = new XunitConsumerRuns(Root, Path.Combine(Root, "mtp"), Timings);
 
         // For the record (docs/packaging.md quotes them): beside this test assembly, overwritten by every run.
         File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "packaging-timings.txt"),
@@ -111,6 +112,9 @@ public sealed class PackagedConsumers : IDisposable
     public MtpRun MSTestMtp { get; }
 
     public string MSTestCoverageResults { get; }
+
+    /// <summary>The xUnit consumers on xUnit 3.x and 4.x under both runners, run the ways docs/xunit.md describes.</summary>
+    public XunitConsumerRuns XunitLines { get; }
 
     /// <summary>How long each step took.</summary>
     public List<(string Step, TimeSpan Elapsed)> Timings { get; } = [];

@@ -22,11 +22,12 @@ public class UnsupportedConsumerTests(PackagedConsumers packed)
     }
 
     [Fact]
-    public void A_project_on_xUnit_v3_4_is_stopped_with_a_message_that_names_the_supported_versions()
+    public void A_project_on_xunit_v3_2_is_stopped_with_a_message_that_names_the_supported_versions()
     {
-        var error = Assert.Single(Errors("Consumer.Unsupported.Xunit4"));
+        var error = Assert.Single(Errors("Consumer.Unsupported.Xunit2x"));
 
-        Assert.Contains("error LOOM0102: Loom.Xunit runs on xUnit v3 3.x (xunit.v3 3.0.1 or later, before 4.0), and this project resolves xunit.v3.extensibility.core 4.0.2", error);
+        Assert.Contains("error LOOM0102: Loom.Xunit runs on xUnit v3 3.x and 4.x (xunit.v3 3.0.1 or later, before 5.0), and this project resolves xunit.v3.runner.inproc.console 2.0.3", error);
+        Assert.Contains("Reference xunit.v3 4.x", error);
     }
 
     [Fact]

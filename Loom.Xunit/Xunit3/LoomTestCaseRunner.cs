@@ -4,7 +4,7 @@ using Xunit.v3;
 
 namespace Loom.Xunit;
 
-/// <summary>Runs the test of a <see cref="LoomXunitTestCase"/> with <see cref="LoomTestRunner"/> instead of xUnit's own test runner.</summary>
+/// <summary>Runs the test of a <see cref="LoomXunitTestCase"/> with <see cref="LoomTestRunner"/> instead of xUnit 3.x's own test runner.</summary>
 internal sealed class LoomTestCaseRunner : XunitTestCaseRunner
 {
     private LoomTestCaseRunner()
