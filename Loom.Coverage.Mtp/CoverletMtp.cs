@@ -22,11 +22,16 @@ internal static class CoverletMtp
     public const string Exclude = "coverlet-exclude";
 
     /// <summary>
-    /// Loom is the tool, not the code under test; instrumenting its scheduler would only slow the tests (the same
-    /// list as Loom.Coverage's run settings give coverlet.collector under VSTest).
+    /// Assemblies that are not code under test, as Loom.Coverage's run settings name them for coverlet.collector
+    /// under VSTest: Loom is the tool (instrumenting its scheduler would only slow the tests), and the test
+    /// frameworks and the test platforms are not code under test either.
     /// </summary>
-    public static readonly IReadOnlyList<string> LoomAssemblies =
-        ["[Loom.Core]*", "[Loom.Xunit]*", "[Loom.NUnit]*", "[Loom.MSTest]*", "[Loom.Coverage]*", "[Loom.Coverage.Collector]*", "[Loom.Coverage.Mtp]*"];
+    public static readonly IReadOnlyList<string> NotUnderTest =
+    [
+        "[Loom.Core]*", "[Loom.Xunit]*", "[Loom.NUnit]*", "[Loom.MSTest]*", "[Loom.Coverage]*", "[Loom.Coverage.Collector]*", "[Loom.Coverage.Mtp]*",
+        "[xunit.*]*", "[NUnit3.TestAdapter]*", "[nunit.*]*", "[MSTest.*]*", "[Microsoft.VisualStudio.TestPlatform.*]*", "[Microsoft.TestPlatform.*]*",
+        "[Microsoft.Testing.*]*", "[testhost]*",
+    ];
 
     private const string AssemblyFileName = "coverlet.MTP.dll";
 

@@ -8,7 +8,7 @@ namespace Loom.Coverage.Mtp;
 /// <summary>
 /// When the test application runs with <c>--loom-coverage</c> and carries coverlet.MTP, turns Coverlet on for line
 /// hits the way Loom.Coverage's build files do under VSTest: <c>--coverlet</c>, the test assembly instrumented too
-/// (a Loom test's own body may read the clock) and Loom's own assemblies not instrumented. The options are given
+/// (a Loom test's own body may read the clock), and Loom, the test frameworks and the platform not instrumented. The options are given
 /// as the platform's configuration (<c>commandLineOptions:*</c>, read like <c>testconfig.json</c>'s section of that
 /// name), below the command line and the environment, so an option the user gives wins.
 /// </summary>
@@ -43,8 +43,8 @@ internal sealed class CoverletOptionsSource : IConfigurationSource, IConfigurati
             [section + CoverletMtp.Enable] = "true",
             [section + CoverletMtp.IncludeTestAssembly] = "true",
         };
-        for (var i = 0; i < CoverletMtp.LoomAssemblies.Count; i++)
-            values[$"{section}{CoverletMtp.Exclude}:{i}"] = CoverletMtp.LoomAssemblies[i];
+        for (var i = 0; i < CoverletMtp.NotUnderTest.Count; i++)
+            values[$"{section}{CoverletMtp.Exclude}:{i}"] = CoverletMtp.NotUnderTest[i];
         return values;
     }
 }

@@ -5,33 +5,35 @@ using Xunit;
 namespace Loom.Coverage.Tests.EndToEnd;
 
 /// <summary>
-/// Runs the Microsoft.Testing.Platform fixture (MSTest 4 on the platform's runner) with <c>--loom-coverage</c> and
-/// checks the report: sites reached under Loom are known from Loom's own record, and since no Coverlet runs on this
-/// platform, every other site has no coverage data, which the report says.
+/// Runs the Microsoft.Testing.Platform fixture (MSTest 4 on the platform's runner, with coverlet.MTP) with
+/// <c>--loom-coverage</c> alone and checks the report: Coverlet is turned on with the test assembly included, its
+/// Cobertura report is joined with Loom's record, and every site has the status the VSTest run of the same MSTest
+/// tests gives it.
 /// </summary>
 [Collection(CoverageRunCollection.Name)]
 public class MtpCoverageEndToEndTests(CoverageRunFixture run)
 {
     [Fact]
-    public void The_option_produces_the_reports_as_session_artifacts_and_prints_the_summary()
+    public void The_option_alone_runs_Coverlet_and_prints_the_summary_and_the_reports()
     {
         Assert.True(run.MtpExitCode == 0, run.MtpOutput);
-        Assert.Contains("atomic      2/8 (25.0%)           0          0           0        6", run.MtpOutput);
+        Assert.Contains("atomic      4/8 (50.0%)           1          1           2        0", run.MtpOutput);
         foreach (var name in new[] { "loom-coverage.json", "loom-coverage.html", "loom-coverage.txt" })
             Assert.Contains(Path.Combine(run.MtpResults, name), run.MtpOutput);
+        // coverlet.MTP's report of this run, with the test assembly instrumented (its own tests are in it).
+        var cobertura = Assert.Single(Directory.EnumerateFiles(run.MtpResults, "coverage.cobertura.*.xml"));
+        Assert.Contains("filename=\"" + Path.Combine(run.Root, "Coverage.MSTest.Mtp", "LoomTests.cs").TrimStart('/'), File.ReadAllText(cobertura));
+        var inputs = run.MtpJson.RootElement.GetProperty("inputs").GetProperty("coverletReports").EnumerateArray().Select(r => r.GetString());
+        Assert.Equal([cobertura], inputs);
     }
 
     [Fact]
-    public void Sites_reached_under_Loom_are_known_and_the_rest_have_no_data()
+    public void Every_site_has_the_status_the_VSTest_run_of_the_same_tests_gives_it()
     {
-        var sites = run.MtpJson.RootElement.GetProperty("sites").EnumerateArray().ToList();
-        var reached = sites.Where(s => s.GetProperty("status").GetString() == "loom")
-            .Select(s => $"{Path.GetFileName(s.GetProperty("file").GetString())}:{s.GetProperty("line").GetInt32()} {s.GetProperty("firstTest").GetString()}");
-
-        Assert.Equal(["Counter.cs:10 Coverage.MSTest.Mtp.LoomTests.Increments_are_not_lost", "Counter.cs:12 Coverage.MSTest.Mtp.LoomTests.Increments_are_not_lost"], reached);
-        Assert.Equal(20, sites.Count(s => s.GetProperty("status").GetString() == "no-data"));
-        Assert.Equal(22, sites.Count);
-        var coverlet = run.MtpJson.RootElement.GetProperty("problems").EnumerateArray().Where(p => p.GetProperty("kind").GetString() == "coverlet").ToList();
-        Assert.Contains("no Coverlet line hits are collected", Assert.Single(coverlet).GetProperty("message").GetString());
+        Assert.Equal(MSTestCoverageEndToEndTests.ExpectedSites, MSTestCoverageEndToEndTests.Sites(run, run.MtpJson));
+        Assert.DoesNotContain(run.MtpJson.RootElement.GetProperty("problems").EnumerateArray(), p => p.GetProperty("kind").GetString() == "coverlet");
+        Assert.Equal("Coverage.MSTest.Mtp.LoomTests.Increments_are_not_lost",
+            run.MtpJson.RootElement.GetProperty("sites").EnumerateArray().First().GetProperty("firstTest").GetString());
+        MSTestCoverageEndToEndTests.AssertGaugeNamedWithSchedule(run.MtpJson);
     }
 }
