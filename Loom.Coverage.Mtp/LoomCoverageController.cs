@@ -1,11 +1,13 @@
 using System;
-using System.Text;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Testing.Platform.CommandLine;
 using Microsoft.Testing.Platform.Configurations;
+using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Extensions.OutputDevice;
 using Microsoft.Testing.Platform.Extensions.TestHostControllers;
+using Microsoft.Testing.Platform.Messages;
 using Microsoft.Testing.Platform.OutputDevice;
 
 namespace Loom.Coverage.Mtp;
@@ -17,8 +19,8 @@ namespace Loom.Coverage.Mtp;
 /// loom-coverage report, so the statuses under the platform are those of a VSTest run. Nothing it does changes the
 /// run's result.
 /// </summary>
-internal sealed class LoomCoverageController(ICommandLineOptions commandLine, IConfiguration configuration, IOutputDevice output, ControllerRun run)
-    : ITestHostProcessLifetimeHandler, IOutputDeviceDataProducer
+internal sealed class LoomCoverageController(ICommandLineOptions commandLine, IConfiguration configuration, IOutputDevice output, IMessageBus messageBus, ControllerRun run)
+    : ITestHostProcessLifetimeHandler, IDataProducer, IOutputDeviceDataProducer
 {
     public string Uid => ExtensionInfo.Uid + ".Controller";
 
@@ -27,6 +29,8 @@ internal sealed class LoomCoverageController(ICommandLineOptions commandLine, IC
     public string DisplayName => ExtensionInfo.DisplayName;
 
     public string Description => ExtensionInfo.Description;
+
+    public Type[] DataTypesProduced => [typeof(FileArtifact)];
 
     /// <summary>Whether the report is built in the controller: asked for, and Coverlet on.</summary>
     public static bool IsActive(ICommandLineOptions commandLine) =>
@@ -52,10 +56,9 @@ internal sealed class LoomCoverageController(ICommandLineOptions commandLine, IC
                 ? $"coverlet.MTP ran (--{CoverletMtp.Enable}), but no Cobertura report of this run was in {results} when the loom-coverage report was built, so sites not reached under Loom show as 'no-data'. Its formats must include cobertura (--coverlet-output-format), and its extension must be registered before Loom.Coverage.Mtp's (docs/coverage.md)."
                 : null;
             var result = await ReportBuilder.ProduceAsync(commandLine, results, run.RecordFolder, coverlet, problem, cancellation).ConfigureAwait(false);
-            var text = new StringBuilder(result.Summary).AppendLine().AppendLine("  loom-coverage reports:");
-            foreach (var (path, _) in ReportBuilder.Files(result))
-                text.Append("    - ").AppendLine(path);
-            await output.DisplayAsync(this, new TextOutputDeviceData(text.ToString()), cancellation).ConfigureAwait(false);
+            await output.DisplayAsync(this, new TextOutputDeviceData(result.Summary), cancellation).ConfigureAwait(false);
+            foreach (var (path, name) in ReportBuilder.Files(result))
+                await messageBus.PublishAsync(this, new FileArtifact(new FileInfo(path), name)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

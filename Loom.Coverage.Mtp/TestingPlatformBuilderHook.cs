@@ -23,7 +23,7 @@ public static class TestingPlatformBuilderHook
         var run = new ControllerRun();
         testApplicationBuilder.TestHostControllers.AddEnvironmentVariableProvider(services => new LoomCoverageEnvironment(services.GetCommandLineOptions(), run));
         testApplicationBuilder.TestHostControllers.AddProcessLifetimeHandler(services => new LoomCoverageController(
-            services.GetCommandLineOptions(), services.GetConfiguration(), services.GetOutputDevice(), run));
+            services.GetCommandLineOptions(), services.GetConfiguration(), services.GetOutputDevice(), services.GetMessageBus(), run));
         testApplicationBuilder.TestHost.AddTestSessionLifetimeHandler(services => new LoomCoverageSessionHandler(
             services.GetCommandLineOptions(),
             services.GetConfiguration(),
