@@ -1,5 +1,8 @@
+using System;
 using System.IO;
 using System.Linq;
+using System.Reflection;
+using System.Text.Json;
 using Xunit;
 
 namespace Loom.Coverage.Tests.EndToEnd;
@@ -8,7 +11,7 @@ namespace Loom.Coverage.Tests.EndToEnd;
 /// Runs the Microsoft.Testing.Platform fixture (MSTest 4 on the platform's runner, with coverlet.MTP) with
 /// <c>--loom-coverage</c> alone and checks the report: Coverlet is turned on with the test assembly included, its
 /// Cobertura report is joined with Loom's record, and every site has the status the VSTest run of the same MSTest
-/// tests gives it.
+/// tests gives it. Built without coverlet.MTP, the same fixture's report says why it has no line hits.
 /// </summary>
 [Collection(CoverageRunCollection.Name)]
 public class MtpCoverageEndToEndTests(CoverageRunFixture run)
@@ -35,5 +38,43 @@ public class MtpCoverageEndToEndTests(CoverageRunFixture run)
         Assert.Equal("Coverage.MSTest.Mtp.LoomTests.Increments_are_not_lost",
             run.MtpJson.RootElement.GetProperty("sites").EnumerateArray().First().GetProperty("firstTest").GetString());
         MSTestCoverageEndToEndTests.AssertGaugeNamedWithSchedule(run.MtpJson);
+    }
+
+    [Fact]
+    public void Without_coverlet_MTP_the_report_says_so_and_the_sites_not_reached_under_Loom_have_no_data()
+    {
+        var root = Directory.CreateTempSubdirectory("loom-coverage-no-coverlet-").FullName;
+        try
+        {
+            var fixtures = Path.Combine(run.RepositoryRoot, "tests", "fixtures");
+            File.Copy(Path.Combine(fixtures, "Directory.Build.props"), Path.Combine(root, "Directory.Build.props"));
+            foreach (var name in new[] { "Coverage.Library", "Coverage.MSTest", "Coverage.MSTest.Mtp" })
+                FixtureFiles.Copy(Path.Combine(fixtures, name), Path.Combine(root, name));
+            var configuration = typeof(MtpCoverageEndToEndTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+            var repo = "-p:LoomRepoRoot=" + run.RepositoryRoot + Path.DirectorySeparatorChar;
+            var library = CommandRunner.Run(Path.Combine(root, "Coverage.Library"), "dotnet", "build", "-c", configuration, "--no-dependencies", repo, "-nologo", "-v:q");
+            Assert.True(library.ExitCode == 0, library.Output);
+            var project = Path.Combine(root, "Coverage.MSTest.Mtp");
+            var build = CommandRunner.Run(project, "dotnet", "build", "-c", configuration, "--no-dependencies", repo, "-p:LoomFixtureCoverlet=false", "-nologo", "-v:q");
+            Assert.True(build.ExitCode == 0, build.Output);
+            Assert.False(File.Exists(Path.Combine(project, "bin", configuration, "net10.0", "coverlet.MTP.dll")));
+
+            var results = Path.Combine(root, "results");
+            var test = CommandRunner.Run(project, Path.Combine(project, "bin", configuration, "net10.0", "Coverage.MSTest.Mtp"), "--loom-coverage", "--results-directory", results);
+            Assert.True(test.ExitCode == 0, test.Output);
+
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "loom-coverage.json")));
+            var statuses = json.RootElement.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("status").GetString()).ToList();
+            Assert.Equal(4, statuses.Count(s => s == "loom"));
+            Assert.Equal(statuses.Count - 4, statuses.Count(s => s == "no-data"));
+            var coverlet = json.RootElement.GetProperty("problems").EnumerateArray().Where(p => p.GetProperty("kind").GetString() == "coverlet").ToList();
+            Assert.Contains("does not reference coverlet.MTP", Assert.Single(coverlet).GetProperty("message").GetString());
+            Assert.Empty(Directory.EnumerateFiles(results, "coverage.cobertura.*.xml"));
+        }
+        finally
+        {
+            if (Environment.GetEnvironmentVariable("LOOM_KEEP_E2E") is null)
+                Directory.Delete(root, recursive: true);
+        }
     }
 }
