@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Reflection;
 using System.Threading.Tasks;
 using Loom.Coverage.Recording;
 using Microsoft.Testing.Platform.CommandLine;
@@ -16,10 +15,10 @@ namespace Loom.Coverage.Mtp;
 
 /// <summary>
 /// Runs inside the Microsoft.Testing.Platform test application. When the session starts it turns Loom's record
-/// on (through <c>LOOM_COVERAGE_DIR</c>, before any Loom exploration runs); when the session finishes it builds the
-/// report, prints the summary and publishes the reports as session artifacts. Coverlet has no collector for this
-/// platform here, so sites not reached under Loom are reported as having no coverage data, and the report says so.
-/// Nothing it does changes the test session's result.
+/// on (through <c>LOOM_COVERAGE_DIR</c>, before any Loom exploration runs); when the session finishes it flushes the
+/// record and, unless the test host controller builds the report (Coverlet runs: see
+/// <see cref="LoomCoverageController"/>), builds the report, prints the summary and publishes the reports as session
+/// artifacts. Nothing it does changes the test session's result.
 /// </summary>
 internal sealed class LoomCoverageSessionHandler : ITestSessionLifetimeHandler, IDataProducer, IOutputDeviceDataProducer
 {
@@ -28,6 +27,7 @@ internal sealed class LoomCoverageSessionHandler : ITestSessionLifetimeHandler, 
     private readonly IOutputDevice _output;
     private readonly IMessageBus _messageBus;
     private string? _recordFolder;
+    private bool _byController;
 
     public LoomCoverageSessionHandler(ICommandLineOptions commandLine, IConfiguration configuration, IOutputDevice output, IMessageBus messageBus)
     {
@@ -51,7 +51,10 @@ internal sealed class LoomCoverageSessionHandler : ITestSessionLifetimeHandler, 
 
     public Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext)
     {
-        _recordFolder = Path.Combine(Path.GetTempPath(), "loom-coverage-" + Guid.NewGuid().ToString("N")[..12]);
+        _byController = Environment.GetEnvironmentVariable(ControllerRun.ReportByControllerVariable) == "1";
+        if (_byController)
+            return Task.CompletedTask;
+        _recordFolder = ReportBuilder.NewRecordFolder();
         Environment.SetEnvironmentVariable(CoverageRecording.DirectoryVariable, _recordFolder);
         return Task.CompletedTask;
     }
@@ -59,27 +62,20 @@ internal sealed class LoomCoverageSessionHandler : ITestSessionLifetimeHandler, 
     public async Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
     {
         ArgumentNullException.ThrowIfNull(testSessionContext);
+        if (_byController)
+        {
+            // The controller reads the record once this process has exited.
+            CoverageRecording.Flush();
+            return;
+        }
         try
         {
             CoverageRecording.Flush();
-            var options = new CoverageRunOptions { OutputFolder = _configuration.GetTestResultDirectory(), LoomRecordFolder = _recordFolder };
-            if (Assembly.GetEntryAssembly()?.Location is { Length: > 0 } testAssembly)
-                options.TestAssemblies.Add(testAssembly);
-            if (_commandLine.TryGetOptionArgumentList(LoomCoverageOptions.Exclude, out var excluded))
-            {
-                foreach (var name in excluded)
-                    options.ExcludedAssemblies.Add(name);
-            }
-            options.Problems.Add(new Catalog.CoverageProblem("coverlet", null, 0,
-                "Under Microsoft.Testing.Platform no Coverlet line hits are collected, so sites not reached under Loom show as 'no-data'. Run under VSTest (dotnet test --collect loom-coverage) to tell 'outside Loom' and 'never hit' apart."));
-
-            var result = await Task.Run(() => CoverageRun.Produce(options), testSessionContext.CancellationToken).ConfigureAwait(false);
+            var result = await ReportBuilder.ProduceAsync(_commandLine, _configuration.GetTestResultDirectory(), _recordFolder, null, NoCoverletReason(),
+                testSessionContext.CancellationToken).ConfigureAwait(false);
             await _output.DisplayAsync(this, new TextOutputDeviceData(result.Summary), testSessionContext.CancellationToken).ConfigureAwait(false);
-            foreach (var (path, name) in new[] { (result.JsonPath, "loom-coverage JSON report"), (result.HtmlPath, "loom-coverage HTML report"), (result.SummaryPath, "loom-coverage summary") })
-            {
-                if (path is not null)
-                    await _messageBus.PublishAsync(this, new SessionFileArtifact(testSessionContext.SessionUid, new FileInfo(path), name)).ConfigureAwait(false);
-            }
+            foreach (var (path, name) in ReportBuilder.Files(result))
+                await _messageBus.PublishAsync(this, new SessionFileArtifact(testSessionContext.SessionUid, new FileInfo(path), name)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -87,20 +83,12 @@ internal sealed class LoomCoverageSessionHandler : ITestSessionLifetimeHandler, 
         }
         finally
         {
-            TryDelete(_recordFolder);
+            ReportBuilder.TryDelete(_recordFolder);
         }
     }
 
-    private static void TryDelete(string? folder)
-    {
-        try
-        {
-            if (folder is not null && Directory.Exists(folder))
-                Directory.Delete(folder, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A leftover folder in the temp directory is harmless.
-        }
-    }
+    /// <summary>Why a report built in the test host has no line hits.</summary>
+    private static string NoCoverletReason() => CoverletMtp.IsReferenced()
+        ? "coverlet.MTP is part of this test application but did not run, so sites not reached under Loom show as 'no-data'."
+        : "This test application does not reference coverlet.MTP, so no Coverlet line hits were collected and sites not reached under Loom show as 'no-data'. Add coverlet.MTP (10.1.1 or later) to the test project to tell 'outside Loom', 'never hit' and 'file never loaded' apart (docs/coverage.md).";
 }

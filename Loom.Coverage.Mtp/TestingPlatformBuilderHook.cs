@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Microsoft.Testing.Platform.Builder;
 using Microsoft.Testing.Platform.Services;
 
@@ -8,12 +10,20 @@ public static class TestingPlatformBuilderHook
 {
     /// <summary>Called by the entry point Microsoft.Testing.Platform.MSBuild generates, for each registered hook.</summary>
     /// <param name="testApplicationBuilder">The test application being built.</param>
-    /// <param name="_">The command line (unused: the platform parses the options).</param>
-    public static void AddExtensions(ITestApplicationBuilder testApplicationBuilder, string[] _)
+    /// <param name="arguments">The command line: with <c>--loom-coverage</c> and coverlet.MTP present, Coverlet is turned on too.</param>
+    public static void AddExtensions(ITestApplicationBuilder testApplicationBuilder, string[] arguments)
     {
-        System.ArgumentNullException.ThrowIfNull(testApplicationBuilder);
+        ArgumentNullException.ThrowIfNull(testApplicationBuilder);
+        ArgumentNullException.ThrowIfNull(arguments);
         var options = new LoomCoverageOptions();
         testApplicationBuilder.CommandLine.AddProvider(() => options);
+        if (arguments.Contains("--" + LoomCoverageOptions.Enable, StringComparer.Ordinal) && CoverletMtp.IsReferenced())
+            testApplicationBuilder.Configuration.AddConfigurationSource(() => new CoverletOptionsSource());
+
+        var run = new ControllerRun();
+        testApplicationBuilder.TestHostControllers.AddEnvironmentVariableProvider(services => new LoomCoverageEnvironment(services.GetCommandLineOptions(), run));
+        testApplicationBuilder.TestHostControllers.AddProcessLifetimeHandler(services => new LoomCoverageController(
+            services.GetCommandLineOptions(), services.GetConfiguration(), services.GetOutputDevice(), services.GetMessageBus(), run));
         testApplicationBuilder.TestHost.AddTestSessionLifetimeHandler(services => new LoomCoverageSessionHandler(
             services.GetCommandLineOptions(),
             services.GetConfiguration(),

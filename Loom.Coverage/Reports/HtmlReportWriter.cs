@@ -84,6 +84,10 @@ public static class HtmlReportWriter
         foreach (var status in Enum.GetValues<SiteStatus>())
             html.Append("<span class=\"tag ").Append(SiteStatusNames.Name(status)).Append("\">").Append(SiteStatusNames.Describe(status)).Append("</span> ");
         html.Append("</p>\n");
+        // Said on the page, not only on hover: the two counts differ on every line, and neither is the status.
+        html.Append("<p class=\"note counts\"><strong>line runs (Coverlet)</strong>: ").Append(CoverletHitsMeaning)
+            .Append(" <strong>scheduling points (Loom)</strong>: ").Append(LoomHitsMeaning)
+            .Append(" The two measure different things; whether a site ran outside Loom's control is its status, not their difference.</p>\n");
     }
 
     private static void WriteProblems(StringBuilder html, CoverageReport report, string root)

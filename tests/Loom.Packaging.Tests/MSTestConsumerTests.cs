@@ -1,14 +1,13 @@
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using Xunit;
 
 namespace Loom.Packaging.Tests;
 
 /// <summary>
-/// The MSTest consumers (tests/fixtures/Consumer.MSTest under VSTest, Consumer.MSTest.Mtp under
-/// Microsoft.Testing.Platform with the loom-coverage extension): Loom.MSTest and Loom.Coverage.Mtp by package
-/// reference, code under test switched to Loom.Threading with LoomThreading=true.
+/// The MSTest consumers (tests/fixtures/Consumer.MSTest under VSTest with Loom.Coverage, Consumer.MSTest.Mtp under
+/// Microsoft.Testing.Platform with Loom.Coverage.Mtp and coverlet.MTP): Loom by package reference, code under test
+/// switched to Loom.Threading with LoomThreading=true, each run with loom-coverage.
 /// </summary>
 [Collection(PackagedConsumersCollection.Name)]
 public class MSTestConsumerTests(PackagedConsumers packed)
@@ -43,19 +42,27 @@ public class MSTestConsumerTests(PackagedConsumers packed)
     }
 
     [Fact]
-    public void Under_Microsoft_Testing_Platform_the_coverage_extension_from_the_package_reports_the_sites_Loom_reached()
+    public void Under_VSTest_the_coverage_collector_from_the_package_joins_Coverlets_hits()
+    {
+        using var report = CoverageReports.Read(packed.MSTestVsTestCoverageResults, packed.MSTestVsTest);
+
+        CoverageReports.AssertCoverletJoined(report);
+        Assert.Equal(Sites, CoverageReports.Sites(report));
+    }
+
+    [Fact]
+    public void Under_Microsoft_Testing_Platform_the_coverage_extension_from_the_package_joins_coverlet_MTPs_hits()
     {
         var mtp = packed.MSTestMtp;
-        var json = Path.Combine(packed.MSTestCoverageResults, "loom-coverage.json");
-        Assert.True(File.Exists(json), mtp.ToString());
+        using var report = CoverageReports.Read(packed.MSTestCoverageResults, mtp);
         Assert.Contains(Path.Combine(packed.MSTestCoverageResults, "loom-coverage.html"), mtp.Result.Output);
         Assert.Contains("atomic      5/5 (100.0%)", File.ReadAllText(Path.Combine(packed.MSTestCoverageResults, "loom-coverage.txt")));
 
-        using var report = JsonDocument.Parse(File.ReadAllText(json));
-        var sites = report.RootElement.GetProperty("sites").EnumerateArray()
-            .Select(s => $"{Path.GetFileName(s.GetProperty("file").GetString())}:{s.GetProperty("line").GetInt32()} {s.GetProperty("status").GetString()}")
-            .Order();
-
-        Assert.Equal(["AtomicCounter.cs:10 loom", "AtomicCounter.cs:12 loom", "RacyCounter.cs:14 loom", "RacyCounter.cs:18 loom", "RacyCounter.cs:19 loom"], sites);
+        CoverageReports.AssertCoverletJoined(report);
+        Assert.Equal(Sites, CoverageReports.Sites(report));
     }
+
+    /// <summary>The consumer's sites: every one reached under Loom, under either runner.</summary>
+    private static readonly string[] Sites =
+        ["atomic AtomicCounter.cs:10 loom", "atomic AtomicCounter.cs:12 loom", "atomic RacyCounter.cs:14 loom", "atomic RacyCounter.cs:18 loom", "atomic RacyCounter.cs:19 loom"];
 }

@@ -7,7 +7,8 @@ using Xunit;
 namespace Loom.Packaging.Tests;
 
 /// <summary>
-/// The NUnit consumers (tests/fixtures/Consumer.NUnit under VSTest, Consumer.NUnit.Mtp under Microsoft.Testing.Platform):
+/// The NUnit consumers (tests/fixtures/Consumer.NUnit under VSTest with Loom.Coverage, Consumer.NUnit.Mtp under
+/// Microsoft.Testing.Platform with Loom.Coverage.Mtp and coverlet.MTP, each run with loom-coverage):
 /// Loom.NUnit by package reference and no LoomThreading, so the code under test stays on System.Threading, and the
 /// build rewrites it: the test assembly, the class library it references (Consumer.Library) and the package assembly
 /// it names (Microsoft.Extensions.ObjectPool).
@@ -65,6 +66,19 @@ public class NUnitConsumerTests(PackagedConsumers packed)
         Assert.Equal(vstest.Passed.Select(c => c.Name).Order(), mtp.Named("passed").Order());
         Assert.Equal(vstest.Failed.Select(c => c.Name).Order(), mtp.Named("failed").Order());
         Assert.Equal(vstest.Total, mtp.Total);
+    }
+
+    [Fact]
+    public void Under_both_runners_the_coverage_report_joins_Coverlets_hits_and_gives_each_site_the_same_status()
+    {
+        using var vstest = CoverageReports.Read(packed.NUnitCoverageResults, packed.NUnitVsTest);
+        using var mtp = CoverageReports.Read(packed.NUnitMtpCoverageResults, packed.NUnitMtp);
+
+        CoverageReports.AssertCoverletJoined(vstest);
+        CoverageReports.AssertCoverletJoined(mtp);
+        // The rewritten library's sites: the ticket office's lock is reached under Loom by the tests that explore it.
+        Assert.Contains(CoverageReports.Sites(vstest), s => s.Contains("TicketOffice.cs:") && s.EndsWith(" loom", System.StringComparison.Ordinal));
+        Assert.Equal(CoverageReports.Sites(vstest), CoverageReports.Sites(mtp));
     }
 
     private static List<VsTestRun.CaseResult> Cases(VsTestRun run, string prefix) =>

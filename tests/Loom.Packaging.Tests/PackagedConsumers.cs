@@ -62,9 +62,15 @@ public sealed class PackagedConsumers : IDisposable
         XunitVsTest = new VsTestRun(Timed("xUnit under VSTest with loom-coverage", () =>
             DotnetVsTest("Consumer.Xunit", "--collect", "loom-coverage", "--results-directory", XunitCoverageResults)));
         XunitMtp = new MtpRun(Timed("xUnit under Microsoft.Testing.Platform", () => DotnetMtpTest("Consumer.Xunit")));
-        NUnitVsTest = new VsTestRun(Timed("NUnit under VSTest", () => DotnetVsTest("Consumer.NUnit")));
-        NUnitMtp = new MtpRun(Timed("NUnit under Microsoft.Testing.Platform", () => DotnetMtpTest("Consumer.NUnit.Mtp")));
-        MSTestVsTest = new VsTestRun(Timed("MSTest under VSTest", () => DotnetVsTest("Consumer.MSTest")));
+        NUnitCoverageResults = Path.Combine(Root, "results", "nunit");
+        NUnitVsTest = new VsTestRun(Timed("NUnit under VSTest with loom-coverage", () =>
+            DotnetVsTest("Consumer.NUnit", "--collect", "loom-coverage", "--results-directory", NUnitCoverageResults)));
+        NUnitMtpCoverageResults = Path.Combine(Root, "results", "nunit-mtp");
+        NUnitMtp = new MtpRun(Timed("NUnit under Microsoft.Testing.Platform with --loom-coverage", () =>
+            DotnetMtpTest("Consumer.NUnit.Mtp", "--loom-coverage", "--results-directory", NUnitMtpCoverageResults)));
+        MSTestVsTestCoverageResults = Path.Combine(Root, "results", "mstest");
+        MSTestVsTest = new VsTestRun(Timed("MSTest under VSTest with loom-coverage", () =>
+            DotnetVsTest("Consumer.MSTest", "--collect", "loom-coverage", "--results-directory", MSTestVsTestCoverageResults)));
         MSTestCoverageResults = Path.Combine(Root, "results", "mstest-mtp");
         MSTestMtp = new MtpRun(Timed("MSTest under Microsoft.Testing.Platform with --loom-coverage", () =>
             DotnetMtpTest("Consumer.MSTest.Mtp", "--loom-coverage", "--results-directory", MSTestCoverageResults)));
@@ -104,6 +110,15 @@ public sealed class PackagedConsumers : IDisposable
     public MtpRun XunitMtp { get; }
 
     public VsTestRun NUnitVsTest { get; }
+
+    /// <summary>Where the NUnit consumer's VSTest run with loom-coverage wrote its results.</summary>
+    public string NUnitCoverageResults { get; }
+
+    /// <summary>Where the NUnit consumer's platform run with --loom-coverage wrote its results.</summary>
+    public string NUnitMtpCoverageResults { get; }
+
+    /// <summary>Where the MSTest consumer's VSTest run with loom-coverage wrote its results.</summary>
+    public string MSTestVsTestCoverageResults { get; }
 
     public MtpRun NUnitMtp { get; }
 

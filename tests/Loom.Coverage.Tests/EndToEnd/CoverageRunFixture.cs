@@ -10,7 +10,7 @@ namespace Loom.Coverage.Tests.EndToEnd;
 /// <summary>
 /// Copies the coverage fixtures (tests/fixtures/Coverage.*) to a temporary folder, builds them, and runs each
 /// once for every end-to-end test: <c>dotnet test --collect loom-coverage</c> on the VSTest (xUnit v3) project, and
-/// the Microsoft.Testing.Platform (MSTest) test application with <c>--loom-coverage</c>.
+/// the Microsoft.Testing.Platform (MSTest, with coverlet.MTP) test application with <c>--loom-coverage</c>.
 /// </summary>
 public sealed class CoverageRunFixture : IDisposable
 {

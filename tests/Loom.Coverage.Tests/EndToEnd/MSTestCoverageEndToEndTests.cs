@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -16,9 +17,19 @@ public class MSTestCoverageEndToEndTests(CoverageRunFixture run)
     public void Every_site_has_the_status_the_MSTest_tests_give_it()
     {
         Assert.True(run.MSTestExitCode == 0, run.MSTestOutput);
-        var sites = run.MSTestJson.RootElement.GetProperty("sites").EnumerateArray().Select(Site);
 
-        Assert.Equal([
+        Assert.Equal(ExpectedSites, Sites(run, run.MSTestJson));
+        Assert.Contains("atomic      4/8 (50.0%)", run.MSTestOutput);
+        Assert.Equal("Coverage.MSTest.LoomTests.Increments_are_not_lost",
+            run.MSTestJson.RootElement.GetProperty("sites").EnumerateArray().First().GetProperty("firstTest").GetString());
+    }
+
+    [Fact]
+    public void A_LoomTheory_case_is_named_with_its_schedule_as_the_first_test_that_reached_a_site() => AssertGaugeNamedWithSchedule(run.MSTestJson);
+
+    /// <summary>Every site of the coverage library and its status, as the MSTest tests (under either runner) give them.</summary>
+    internal static readonly string[] ExpectedSites =
+    [
             "Counter.cs:10 atomic loom",
             "Counter.cs:12 atomic loom",
             "Counter.cs:14 atomic never-hit",
@@ -41,16 +52,12 @@ public class MSTestCoverageEndToEndTests(CoverageRunFixture run)
             "Stamp.cs:8 time file-never-loaded",
             "Unused/Journal.cs:9 file-io file-never-loaded",
             "Unused/Journal.cs:11 random file-never-loaded",
-        ], sites);
-        Assert.Contains("atomic      4/8 (50.0%)", run.MSTestOutput);
-        Assert.Equal("Coverage.MSTest.LoomTests.Increments_are_not_lost",
-            run.MSTestJson.RootElement.GetProperty("sites").EnumerateArray().First().GetProperty("firstTest").GetString());
-    }
+    ];
 
-    [Fact]
-    public void A_LoomTheory_case_is_named_with_its_schedule_as_the_first_test_that_reached_a_site()
+    /// <summary>The gauge's sites were first reached by a case of the [LoomTheory], named with its schedule.</summary>
+    internal static void AssertGaugeNamedWithSchedule(JsonDocument report)
     {
-        var gauge = run.MSTestJson.RootElement.GetProperty("sites").EnumerateArray()
+        var gauge = report.RootElement.GetProperty("sites").EnumerateArray()
             .Where(s => Path.GetFileName(s.GetProperty("file").GetString()) == "Gauge.cs").ToList();
 
         Assert.Equal(2, gauge.Count);
@@ -62,9 +69,11 @@ public class MSTestCoverageEndToEndTests(CoverageRunFixture run)
         }
     }
 
-    private string Site(JsonElement site)
-    {
-        var file = Path.GetRelativePath(Path.Combine(run.Root, "Coverage.Library"), site.GetProperty("file").GetString()!).Replace('\\', '/');
-        return $"{file}:{site.GetProperty("line").GetInt32()} {site.GetProperty("category").GetString()} {site.GetProperty("status").GetString()}";
-    }
+    /// <summary>Each site of a report as "file:line category status", the file relative to the coverage library.</summary>
+    internal static IEnumerable<string> Sites(CoverageRunFixture run, JsonDocument report) =>
+        report.RootElement.GetProperty("sites").EnumerateArray().Select(site =>
+        {
+            var file = Path.GetRelativePath(Path.Combine(run.Root, "Coverage.Library"), site.GetProperty("file").GetString()!).Replace('\\', '/');
+            return $"{file}:{site.GetProperty("line").GetInt32()} {site.GetProperty("category").GetString()} {site.GetProperty("status").GetString()}";
+        });
 }

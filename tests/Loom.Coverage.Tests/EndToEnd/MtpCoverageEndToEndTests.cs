@@ -1,37 +1,80 @@
+using System;
 using System.IO;
 using System.Linq;
+using System.Reflection;
+using System.Text.Json;
 using Xunit;
 
 namespace Loom.Coverage.Tests.EndToEnd;
 
 /// <summary>
-/// Runs the Microsoft.Testing.Platform fixture (MSTest 4 on the platform's runner) with <c>--loom-coverage</c> and
-/// checks the report: sites reached under Loom are known from Loom's own record, and since no Coverlet runs on this
-/// platform, every other site has no coverage data, which the report says.
+/// Runs the Microsoft.Testing.Platform fixture (MSTest 4 on the platform's runner, with coverlet.MTP) with
+/// <c>--loom-coverage</c> alone and checks the report: Coverlet is turned on with the test assembly included, its
+/// Cobertura report is joined with Loom's record, and every site has the status the VSTest run of the same MSTest
+/// tests gives it. Built without coverlet.MTP, the same fixture's report says why it has no line hits.
 /// </summary>
 [Collection(CoverageRunCollection.Name)]
 public class MtpCoverageEndToEndTests(CoverageRunFixture run)
 {
     [Fact]
-    public void The_option_produces_the_reports_as_session_artifacts_and_prints_the_summary()
+    public void The_option_alone_runs_Coverlet_and_prints_the_summary_and_the_reports()
     {
         Assert.True(run.MtpExitCode == 0, run.MtpOutput);
-        Assert.Contains("atomic      2/8 (25.0%)           0          0           0        6", run.MtpOutput);
+        Assert.Contains("atomic      4/8 (50.0%)           1          1           2        0", run.MtpOutput);
         foreach (var name in new[] { "loom-coverage.json", "loom-coverage.html", "loom-coverage.txt" })
             Assert.Contains(Path.Combine(run.MtpResults, name), run.MtpOutput);
+        // coverlet.MTP's report of this run, with the test assembly instrumented (its own tests are in it).
+        var cobertura = Assert.Single(Directory.EnumerateFiles(run.MtpResults, "coverage.cobertura.*.xml"));
+        Assert.Matches("filename=\"[^\"]*Coverage\\.MSTest\\.Mtp/LoomTests\\.cs\"", File.ReadAllText(cobertura));
+        var inputs = run.MtpJson.RootElement.GetProperty("inputs").GetProperty("coverletReports").EnumerateArray().Select(r => r.GetString());
+        Assert.Equal([cobertura], inputs);
     }
 
     [Fact]
-    public void Sites_reached_under_Loom_are_known_and_the_rest_have_no_data()
+    public void Every_site_has_the_status_the_VSTest_run_of_the_same_tests_gives_it()
     {
-        var sites = run.MtpJson.RootElement.GetProperty("sites").EnumerateArray().ToList();
-        var reached = sites.Where(s => s.GetProperty("status").GetString() == "loom")
-            .Select(s => $"{Path.GetFileName(s.GetProperty("file").GetString())}:{s.GetProperty("line").GetInt32()} {s.GetProperty("firstTest").GetString()}");
+        Assert.Equal(MSTestCoverageEndToEndTests.ExpectedSites, MSTestCoverageEndToEndTests.Sites(run, run.MtpJson));
+        Assert.DoesNotContain(run.MtpJson.RootElement.GetProperty("problems").EnumerateArray(), p => p.GetProperty("kind").GetString() == "coverlet");
+        Assert.Equal("Coverage.MSTest.Mtp.LoomTests.Increments_are_not_lost",
+            run.MtpJson.RootElement.GetProperty("sites").EnumerateArray().First().GetProperty("firstTest").GetString());
+        MSTestCoverageEndToEndTests.AssertGaugeNamedWithSchedule(run.MtpJson);
+    }
 
-        Assert.Equal(["Counter.cs:10 Coverage.MSTest.Mtp.LoomTests.Increments_are_not_lost", "Counter.cs:12 Coverage.MSTest.Mtp.LoomTests.Increments_are_not_lost"], reached);
-        Assert.Equal(20, sites.Count(s => s.GetProperty("status").GetString() == "no-data"));
-        Assert.Equal(22, sites.Count);
-        var coverlet = run.MtpJson.RootElement.GetProperty("problems").EnumerateArray().Where(p => p.GetProperty("kind").GetString() == "coverlet").ToList();
-        Assert.Contains("no Coverlet line hits are collected", Assert.Single(coverlet).GetProperty("message").GetString());
+    [Fact]
+    public void Without_coverlet_MTP_the_report_says_so_and_the_sites_not_reached_under_Loom_have_no_data()
+    {
+        var root = Directory.CreateTempSubdirectory("loom-coverage-no-coverlet-").FullName;
+        try
+        {
+            var fixtures = Path.Combine(run.RepositoryRoot, "tests", "fixtures");
+            File.Copy(Path.Combine(fixtures, "Directory.Build.props"), Path.Combine(root, "Directory.Build.props"));
+            foreach (var name in new[] { "Coverage.Library", "Coverage.MSTest", "Coverage.MSTest.Mtp" })
+                FixtureFiles.Copy(Path.Combine(fixtures, name), Path.Combine(root, name));
+            var configuration = typeof(MtpCoverageEndToEndTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+            var repo = "-p:LoomRepoRoot=" + run.RepositoryRoot + Path.DirectorySeparatorChar;
+            var library = CommandRunner.Run(Path.Combine(root, "Coverage.Library"), "dotnet", "build", "-c", configuration, "--no-dependencies", repo, "-nologo", "-v:q");
+            Assert.True(library.ExitCode == 0, library.Output);
+            var project = Path.Combine(root, "Coverage.MSTest.Mtp");
+            var build = CommandRunner.Run(project, "dotnet", "build", "-c", configuration, "--no-dependencies", repo, "-p:LoomFixtureCoverlet=false", "-nologo", "-v:q");
+            Assert.True(build.ExitCode == 0, build.Output);
+            Assert.False(File.Exists(Path.Combine(project, "bin", configuration, "net10.0", "coverlet.MTP.dll")));
+
+            var results = Path.Combine(root, "results");
+            var test = CommandRunner.Run(project, Path.Combine(project, "bin", configuration, "net10.0", "Coverage.MSTest.Mtp"), "--loom-coverage", "--results-directory", results);
+            Assert.True(test.ExitCode == 0, test.Output);
+
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "loom-coverage.json")));
+            var statuses = json.RootElement.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("status").GetString()).ToList();
+            Assert.Equal(4, statuses.Count(s => s == "loom"));
+            Assert.Equal(statuses.Count - 4, statuses.Count(s => s == "no-data"));
+            var coverlet = json.RootElement.GetProperty("problems").EnumerateArray().Where(p => p.GetProperty("kind").GetString() == "coverlet").ToList();
+            Assert.Contains("does not reference coverlet.MTP", Assert.Single(coverlet).GetProperty("message").GetString());
+            Assert.Empty(Directory.EnumerateFiles(results, "coverage.cobertura.*.xml"));
+        }
+        finally
+        {
+            if (Environment.GetEnvironmentVariable("LOOM_KEEP_E2E") is null)
+                Directory.Delete(root, recursive: true);
+        }
     }
 }

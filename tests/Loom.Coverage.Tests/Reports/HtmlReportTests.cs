@@ -73,5 +73,8 @@ public sealed class HtmlReportTests : System.IDisposable
         Assert.Contains("title=\"How many times Coverlet saw the line run in the test processes, every run counted", html);
         Assert.Contains("title=\"How many scheduling points (controlled operations) on this line Loom ran", html);
         Assert.DoesNotContain("hits: 12", html);
+        // Also in plain sight, once, beside the legend.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<p class=\"note counts\"><strong>line runs \\(Coverlet\\)</strong>: How many times Coverlet saw"));
+        Assert.Contains("whether a site ran outside Loom's control is its status, not their difference.</p>", html);
     }
 }

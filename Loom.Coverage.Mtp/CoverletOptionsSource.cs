@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Microsoft.Testing.Platform.CommandLine;
+using Microsoft.Testing.Platform.Configurations;
+
+namespace Loom.Coverage.Mtp;
+
+/// <summary>
+/// When the test application runs with <c>--loom-coverage</c> and carries coverlet.MTP, turns Coverlet on for line
+/// hits the way Loom.Coverage's build files do under VSTest: <c>--coverlet</c>, the test assembly instrumented too
+/// (a Loom test's own body may read the clock), and Loom, the test frameworks and the platform not instrumented. The options are given
+/// as the platform's configuration (<c>commandLineOptions:*</c>, read like <c>testconfig.json</c>'s section of that
+/// name), below the command line and the environment, so an option the user gives wins.
+/// </summary>
+internal sealed class CoverletOptionsSource : IConfigurationSource, IConfigurationProvider
+{
+    private static readonly Dictionary<string, string> Values = Build();
+
+    public string Uid => ExtensionInfo.Uid + ".CoverletOptions";
+
+    public string Version => ExtensionInfo.Version;
+
+    public string DisplayName => ExtensionInfo.DisplayName + ": Coverlet's options";
+
+    public string Description => "Turns coverlet.MTP on with the test assembly included when --loom-coverage is given.";
+
+    // After the command line (0) and the environment (1), before testconfig.json (3).
+    public int Order => 2;
+
+    public Task<bool> IsEnabledAsync() => Task.FromResult(true);
+
+    public Task<IConfigurationProvider> BuildAsync(CommandLineParseResult commandLineParseResult) => Task.FromResult<IConfigurationProvider>(this);
+
+    public Task LoadAsync() => Task.CompletedTask;
+
+    public bool TryGet(string key, out string? value) => Values.TryGetValue(key, out value);
+
+    private static Dictionary<string, string> Build()
+    {
+        const string section = "commandLineOptions:";
+        var values = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase)
+        {
+            [section + CoverletMtp.Enable] = "true",
+            [section + CoverletMtp.IncludeTestAssembly] = "true",
+        };
+        for (var i = 0; i < CoverletMtp.NotUnderTest.Count; i++)
+            values[$"{section}{CoverletMtp.Exclude}:{i}"] = CoverletMtp.NotUnderTest[i];
+        return values;
+    }
+}
