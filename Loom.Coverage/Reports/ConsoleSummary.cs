@@ -32,7 +32,10 @@ public static class ConsoleSummary
         text.Append(CultureInfo.InvariantCulture, $"{"category",-12}{"under Loom",-16}{"outside",7}{"never hit",11}{"not loaded",12}{"no data",9}\n");
         foreach (var row in report.Summary)
         {
-            var reached = string.Create(CultureInfo.InvariantCulture, $"{row.ReachedUnderLoom}/{row.Total} ({row.Percent:0.0}%)");
+            // A category without sites has nothing to reach: "0/0 (100.0%)" would read as full coverage.
+            var reached = row.Total == 0
+                ? "no sites"
+                : string.Create(CultureInfo.InvariantCulture, $"{row.ReachedUnderLoom}/{row.Total} ({row.Percent:0.0}%)");
             text.Append(CultureInfo.InvariantCulture,
                 $"{SiteCategoryNames.Name(row.Category),-12}{reached,-16}{row.ReachedOutsideLoom,7}{row.NeverHit,11}{row.FileNeverLoaded,12}{row.NoData,9}\n");
         }

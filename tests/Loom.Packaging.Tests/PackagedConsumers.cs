@@ -75,6 +75,9 @@ public sealed class PackagedConsumers : IDisposable
         MSTestMtp = new MtpRun(Timed("MSTest under Microsoft.Testing.Platform with --loom-coverage", () =>
             DotnetMtpTest("Consumer.MSTest.Mtp", "--loom-coverage", "--results-directory", MSTestCoverageResults)));
         XunitLines = new XunitConsumerRuns(Root, Path.Combine(Root, "mtp"), Timings);
+        Xunit4MtpCoverageResults = Path.Combine(Root, "results", "xunit4-mtp");
+        Xunit4MtpCoverage = new MtpRun(Timed("xUnit 4 under Microsoft.Testing.Platform with --loom-coverage", () =>
+            DotnetMtpTest("Consumer.Xunit4.Mtp", "--loom-coverage", "--results-directory", Xunit4MtpCoverageResults)));
 
         // For the record (docs/packaging.md quotes them): beside this test assembly, overwritten by every run.
         File.WriteAllLines(Path.Combine(AppContext.BaseDirectory, "packaging-timings.txt"),
@@ -130,6 +133,12 @@ public sealed class PackagedConsumers : IDisposable
 
     /// <summary>The xUnit consumers on xUnit 3.x and 4.x under both runners, run the ways docs/xunit.md describes.</summary>
     public XunitConsumerRuns XunitLines { get; }
+
+    /// <summary>The xUnit 4 consumer on the platform with --loom-coverage (Loom.Coverage.Mtp and coverlet.MTP).</summary>
+    public MtpRun Xunit4MtpCoverage { get; }
+
+    /// <summary>Where that run wrote its results.</summary>
+    public string Xunit4MtpCoverageResults { get; }
 
     /// <summary>How long each step took.</summary>
     public List<(string Step, TimeSpan Elapsed)> Timings { get; } = [];

@@ -28,6 +28,9 @@ public abstract class XunitConsumerChecks(PackagedConsumers packed, XunitConsume
     /// <summary>This consumer's runs.</summary>
     protected XunitConsumerRun Consumer { get; } = run;
 
+    /// <summary>The packages and every consumer's runs.</summary>
+    protected PackagedConsumers Packed => packed;
+
     [Fact]
     public void Each_schedule_and_seed_is_a_case_the_lost_update_fails_with_its_interleaving_and_the_fixed_counter_passes()
     {

@@ -129,6 +129,7 @@ public sealed class JoinTests : System.IDisposable
 
         Assert.Equal("category    under Loom      outside  never hit  not loaded  no data", rows[1]);
         Assert.Equal("time        1/3 (33.3%)           0          0           0        2", rows[4]);
+        Assert.Equal("atomic      no sites              0          0           0        0", rows[2]);
         Assert.Equal(["atomic", "sync", "time", "random", "network-io", "file-io", "retry"], rows.Skip(2).Take(7).Select(r => r.Split(' ')[0]));
     }
 }
