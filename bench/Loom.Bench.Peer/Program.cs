@@ -32,10 +32,12 @@ for (var round = 0; round < rounds; round++)
     // Each model's three runs back to back, so each round's ratios are measured at the same load.
     foreach (var model in models)
     {
-        measured[model].Add(new PeerRound(
+        var measuredRound = new PeerRound(
             PeerMeasurement.LoomRandom(model, iterations),
             PeerMeasurement.LoomExhaustive(model, iterations),
-            PeerMeasurement.Coyote(model, iterations)));
+            PeerMeasurement.Coyote(model, iterations));
+        measured[model].Add(measuredRound);
+        Console.Error.WriteLine($"round {round + 1}, {model.Name}: Loom random {N((long)measuredRound.LoomRandom.Rate)}/s, exhaustive {N((long)measuredRound.LoomExhaustive.Rate)}/s, Coyote {N((long)measuredRound.Coyote.Rate)}/s");
     }
     Console.Error.WriteLine($"round {round + 1} of {rounds} done");
 }
@@ -85,6 +87,6 @@ int IntOption(string name, int fallback) => Option(name) is { } text ? int.Parse
 
 static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-static string Ratio(double value) => value.ToString("0.0", CultureInfo.InvariantCulture) + "x";
+static string Ratio(double value) => double.IsNaN(value) ? "-" : value.ToString("0.0", CultureInfo.InvariantCulture) + "x";
 
 static string Yes(bool value) => value ? "yes" : "no";
