@@ -18,6 +18,9 @@ if (models.Count == 0)
     return 2;
 }
 
+// Created first: it reads the load average at the start.
+var report = new Report("Peer benchmark: Loom against Coyote 1.7.11", "bench/Loom.Bench.Peer");
+
 // Warm-up: JIT both tools' paths on every model before anything is timed.
 foreach (var model in models)
 {
@@ -43,7 +46,6 @@ for (var round = 0; round < rounds; round++)
 }
 
 var lines = models.Select(m => new PeerLine(m, measured[m])).ToList();
-var report = new Report("Peer benchmark: Loom against Coyote 1.7.11", "bench/Loom.Bench.Peer");
 report.Table(
     "Executions per second, side by side",
     $"Budget {N(iterations)} executions per tool and model; median of {rounds} rounds, each round running every model under Loom random, " +
