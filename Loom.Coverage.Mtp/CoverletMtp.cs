@@ -15,9 +15,6 @@ internal static class CoverletMtp
     /// <summary>The option that turns coverlet.MTP on.</summary>
     public const string Enable = "coverlet";
 
-    /// <summary>The option that instruments the test assembly as well (coverlet.MTP leaves it out by default).</summary>
-    public const string IncludeTestAssembly = "coverlet-include-test-assembly";
-
     /// <summary>coverlet.MTP's option for assembly filters to leave out.</summary>
     public const string Exclude = "coverlet-exclude";
 

@@ -7,8 +7,10 @@ namespace Loom.Coverage.Mtp;
 
 /// <summary>
 /// When the test application runs with <c>--loom-coverage</c> and carries coverlet.MTP, turns Coverlet on for line
-/// hits the way Loom.Coverage's build files do under VSTest: <c>--coverlet</c>, the test assembly instrumented too
-/// (a Loom test's own body may read the clock), and Loom, the test frameworks and the platform not instrumented. The options are given
+/// hits the way Loom.Coverage's build files do under VSTest: <c>--coverlet</c>, and Loom, the test frameworks and the
+/// platform not instrumented. Unlike under VSTest the test assembly is left out: under the platform it is the
+/// controller's own running program, and instrumenting it in place (<c>--coverlet-include-test-assembly</c>) left a
+/// Release build's test host unable to connect to its controller, hanging the run. The options are given
 /// as the platform's configuration (<c>commandLineOptions:*</c>, read like <c>testconfig.json</c>'s section of that
 /// name), below the command line and the environment, so an option the user gives wins.
 /// </summary>
@@ -41,7 +43,6 @@ internal sealed class CoverletOptionsSource : IConfigurationSource, IConfigurati
         var values = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase)
         {
             [section + CoverletMtp.Enable] = "true",
-            [section + CoverletMtp.IncludeTestAssembly] = "true",
         };
         for (var i = 0; i < CoverletMtp.NotUnderTest.Count; i++)
             values[$"{section}{CoverletMtp.Exclude}:{i}"] = CoverletMtp.NotUnderTest[i];

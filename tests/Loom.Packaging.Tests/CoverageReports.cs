@@ -34,6 +34,49 @@ internal static class CoverageReports
         Assert.DoesNotContain(sites, s => s.GetProperty("status").GetString() == "no-data");
     }
 
+    /// <summary>
+    /// The sites of <paramref name="reference"/> (a run of Consumer.Xunit's counters) have the same statuses in
+    /// <paramref name="other"/>, a run of the same source with more test files beside it.
+    /// </summary>
+    public static void AssertSameStatuses(JsonDocument reference, JsonDocument other)
+    {
+        var expected = Sites(reference).ToList();
+        Assert.NotEmpty(expected);
+        var files = expected.Select(FileOf).ToHashSet();
+        Assert.Equal(expected, Sites(other).Where(s => files.Contains(FileOf(s))));
+    }
+
+    // "category File.cs:line status": File.cs.
+    private static string FileOf(string site) => site.Split(' ')[1].Split(':')[0];
+
+    /// <summary>
+    /// Under Microsoft.Testing.Platform: Coverlet's hits are joined as under VSTest, except in code compiled into the
+    /// test project, which coverlet.MTP does not instrument there (docs/coverage.md): such a site has no count and must
+    /// have been reached under Loom; some sites (the code under test's own project) have counts.
+    /// </summary>
+    public static void AssertCoverletJoinedOnPlatform(JsonDocument report)
+    {
+        var root = report.RootElement;
+        Assert.NotEmpty(root.GetProperty("inputs").GetProperty("coverletReports").EnumerateArray());
+        Assert.DoesNotContain(root.GetProperty("problems").EnumerateArray(), p => p.GetProperty("kind").GetString() == "coverlet");
+        var sites = root.GetProperty("sites").EnumerateArray().ToList();
+        Assert.Contains(sites, s => s.GetProperty("hits").ValueKind == JsonValueKind.Number);
+        Assert.All(sites, s => Assert.True(s.GetProperty("hits").ValueKind == JsonValueKind.Number || s.GetProperty("status").GetString() == "loom", s.ToString()));
+    }
+
+    /// <summary>
+    /// Under Microsoft.Testing.Platform, for a consumer whose code under test is all compiled into the test project:
+    /// coverlet.MTP instruments nothing and writes no report, the report says why, and the sites have their Loom status.
+    /// </summary>
+    public static void AssertNoCoverletCountsForTestProjectCode(JsonDocument report)
+    {
+        var root = report.RootElement;
+        Assert.Empty(root.GetProperty("inputs").GetProperty("coverletReports").EnumerateArray());
+        var coverlet = Assert.Single(root.GetProperty("problems").EnumerateArray(), p => p.GetProperty("kind").GetString() == "coverlet");
+        Assert.Contains("code compiled into the test project gets no line counts", coverlet.GetProperty("message").GetString());
+        Assert.All(root.GetProperty("sites").EnumerateArray(), s => Assert.Equal("loom", s.GetProperty("status").GetString()));
+    }
+
     /// <summary>Every site as "category file:line status", in order.</summary>
     public static IEnumerable<string> Sites(JsonDocument report) =>
         report.RootElement.GetProperty("sites").EnumerateArray()

@@ -75,6 +75,9 @@ public sealed class PackagedConsumers : IDisposable
         MSTestMtp = new MtpRun(Timed("MSTest under Microsoft.Testing.Platform with --loom-coverage", () =>
             DotnetMtpTest("Consumer.MSTest.Mtp", "--loom-coverage", "--results-directory", MSTestCoverageResults)));
         XunitLines = new XunitConsumerRuns(Root, Path.Combine(Root, "mtp"), Timings);
+        Xunit4VsTestCoverageResults = Path.Combine(Root, "results", "xunit4");
+        Xunit4VsTestCoverage = new VsTestRun(Timed("xUnit 4 under VSTest with loom-coverage", () =>
+            DotnetVsTest("Consumer.Xunit4.VsTest", "--collect", "loom-coverage", "--results-directory", Xunit4VsTestCoverageResults)));
         Xunit4MtpCoverageResults = Path.Combine(Root, "results", "xunit4-mtp");
         Xunit4MtpCoverage = new MtpRun(Timed("xUnit 4 under Microsoft.Testing.Platform with --loom-coverage", () =>
             DotnetMtpTest("Consumer.Xunit4.Mtp", "--loom-coverage", "--results-directory", Xunit4MtpCoverageResults)));
@@ -133,6 +136,12 @@ public sealed class PackagedConsumers : IDisposable
 
     /// <summary>The xUnit consumers on xUnit 3.x and 4.x under both runners, run the ways docs/xunit.md describes.</summary>
     public XunitConsumerRuns XunitLines { get; }
+
+    /// <summary>The xUnit 4 consumer under VSTest with the loom-coverage collector (Loom.Coverage).</summary>
+    public VsTestRun Xunit4VsTestCoverage { get; }
+
+    /// <summary>Where that run wrote its results.</summary>
+    public string Xunit4VsTestCoverageResults { get; }
 
     /// <summary>The xUnit 4 consumer on the platform with --loom-coverage (Loom.Coverage.Mtp and coverlet.MTP).</summary>
     public MtpRun Xunit4MtpCoverage { get; }

@@ -23,9 +23,12 @@ public class MtpCoverageEndToEndTests(CoverageRunFixture run)
         Assert.Contains("atomic      4/8 (50.0%)           1          1           2        0", run.MtpOutput);
         foreach (var name in new[] { "loom-coverage.json", "loom-coverage.html", "loom-coverage.txt" })
             Assert.Contains(Path.Combine(run.MtpResults, name), run.MtpOutput);
-        // coverlet.MTP's report of this run, with the test assembly instrumented (its own tests are in it).
+        // coverlet.MTP's report of this run: the code under test instrumented, the test assembly not (it is the
+        // running controller's own program; docs/coverage.md).
         var cobertura = Assert.Single(Directory.EnumerateFiles(run.MtpResults, "coverage.cobertura.*.xml"));
-        Assert.Matches("filename=\"[^\"]*Coverage\\.MSTest\\.Mtp/LoomTests\\.cs\"", File.ReadAllText(cobertura));
+        var lines = File.ReadAllText(cobertura);
+        Assert.Matches("filename=\"[^\"]*Counter\\.cs\"", lines);
+        Assert.DoesNotMatch("filename=\"[^\"]*Coverage\\.MSTest\\.Mtp/LoomTests\\.cs\"", lines);
         var inputs = run.MtpJson.RootElement.GetProperty("inputs").GetProperty("coverletReports").EnumerateArray().Select(r => r.GetString());
         Assert.Equal([cobertura], inputs);
     }
