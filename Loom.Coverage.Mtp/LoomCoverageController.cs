@@ -53,7 +53,7 @@ internal sealed class LoomCoverageController(ICommandLineOptions commandLine, IC
             var results = configuration.GetTestResultDirectory();
             var coverlet = CoverletMtp.FindReport(results, run.StartedUtc);
             var problem = coverlet is null
-                ? $"coverlet.MTP ran (--{CoverletMtp.Enable}), but no Cobertura report of this run was in {results} when the loom-coverage report was built, so sites not reached under Loom show as 'no-data'. coverlet.MTP writes none when it instrumented nothing: under Microsoft.Testing.Platform it leaves the test assembly out, so code compiled into the test project gets no line counts (move the code under test into its own project). Otherwise its formats must include cobertura (--coverlet-output-format), and its extension must be registered before Loom.Coverage.Mtp's (docs/coverage.md)."
+                ? $"coverlet.MTP ran (--{CoverletMtp.Enable}), but no Cobertura report of this run was in {results} when the loom-coverage report was built, so sites not reached under Loom show as 'no-data'. Its formats must include cobertura (--coverlet-output-format), and its extension must be registered before Loom.Coverage.Mtp's (docs/coverage.md)."
                 : null;
             var result = await ReportBuilder.ProduceAsync(commandLine, results, run.RecordFolder, coverlet, problem, cancellation).ConfigureAwait(false);
             await output.DisplayAsync(this, new TextOutputDeviceData(result.Summary), cancellation).ConfigureAwait(false);

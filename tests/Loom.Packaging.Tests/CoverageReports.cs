@@ -25,10 +25,7 @@ internal static class CoverageReports
     /// <summary>Coverlet ran in the same run and its hits are in the report.</summary>
     public static void AssertCoverletJoined(JsonDocument report)
     {
-        var root = report.RootElement;
-        Assert.NotEmpty(root.GetProperty("inputs").GetProperty("coverletReports").EnumerateArray());
-        Assert.DoesNotContain(root.GetProperty("problems").EnumerateArray(), p => p.GetProperty("kind").GetString() == "coverlet");
-        var sites = root.GetProperty("sites").EnumerateArray().ToList();
+        var sites = CoverletReportRead(report.RootElement);
         Assert.NotEmpty(sites);
         Assert.All(sites, s => Assert.Equal(JsonValueKind.Number, s.GetProperty("hits").ValueKind));
         Assert.DoesNotContain(sites, s => s.GetProperty("status").GetString() == "no-data");
@@ -56,17 +53,15 @@ internal static class CoverageReports
     /// </summary>
     public static void AssertCoverletJoinedOnPlatform(JsonDocument report)
     {
-        var root = report.RootElement;
-        Assert.NotEmpty(root.GetProperty("inputs").GetProperty("coverletReports").EnumerateArray());
-        Assert.DoesNotContain(root.GetProperty("problems").EnumerateArray(), p => p.GetProperty("kind").GetString() == "coverlet");
-        var sites = root.GetProperty("sites").EnumerateArray().ToList();
+        var sites = CoverletReportRead(report.RootElement);
         Assert.Contains(sites, s => s.GetProperty("hits").ValueKind == JsonValueKind.Number);
         Assert.All(sites, s => Assert.True(s.GetProperty("hits").ValueKind == JsonValueKind.Number || s.GetProperty("status").GetString() == "loom", s.ToString()));
     }
 
     /// <summary>
     /// Under Microsoft.Testing.Platform, for a consumer whose code under test is all compiled into the test project:
-    /// coverlet.MTP instruments nothing and writes no report, the report says why, and the sites have their Loom status.
+    /// coverlet.MTP instruments nothing, so its report holds no line data (and is not among the inputs), the report
+    /// says why, and the sites have their Loom status.
     /// </summary>
     public static void AssertNoCoverletCountsForTestProjectCode(JsonDocument report)
     {
@@ -75,6 +70,14 @@ internal static class CoverageReports
         var coverlet = Assert.Single(root.GetProperty("problems").EnumerateArray(), p => p.GetProperty("kind").GetString() == "coverlet");
         Assert.Contains("code compiled into the test project gets no line counts", coverlet.GetProperty("message").GetString());
         Assert.All(root.GetProperty("sites").EnumerateArray(), s => Assert.Equal("loom", s.GetProperty("status").GetString()));
+    }
+
+    // A Coverlet report with line data was read and raised no problem: the report's sites.
+    private static List<JsonElement> CoverletReportRead(JsonElement root)
+    {
+        Assert.NotEmpty(root.GetProperty("inputs").GetProperty("coverletReports").EnumerateArray());
+        Assert.DoesNotContain(root.GetProperty("problems").EnumerateArray(), p => p.GetProperty("kind").GetString() == "coverlet");
+        return root.GetProperty("sites").EnumerateArray().ToList();
     }
 
     /// <summary>Every site as "category file:line status", in order.</summary>
