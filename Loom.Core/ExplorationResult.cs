@@ -110,8 +110,14 @@ public sealed class ExplorationResult
     /// </summary>
     public string? UnseenCodeWarning { get; init; }
 
-    /// <summary>How many executions were restarted because a garbage collection may have moved memory they tracked by address.</summary>
-    internal int GcRestarts { get; init; }
+    /// <summary>
+    /// How many times an execution was run again because a garbage collection may have moved memory Loom names by
+    /// address: the <c>ref</c> arguments of Loom.Threading's <c>Interlocked</c> and <c>Volatile</c> calls. Rewritten
+    /// code's fields and array elements are named by object and field, so its explorations never restart. When not
+    /// zero, <see cref="Summary"/> says so: a restart repeats the same decisions, so the result is unchanged, but the
+    /// run took longer.
+    /// </summary>
+    public int GcRestarts { get; init; }
 
     /// <summary>
     /// How many executions were run again because queued work that ran on the OS thread of the thread that chose it
@@ -141,7 +147,10 @@ public sealed class ExplorationResult
             var found = Passed ? "all passed" : $"failed: {Failure!.Kind}";
             // The racing fields were explored as scheduling points: saying which tells the reader the pass covered them.
             var races = RacingLocations.Count == 0 ? "" : $"; racing fields explored: {string.Join(", ", RacingLocations)}";
-            return UnseenCodeWarning is null ? $"{what}; {strategy}{races}; {found}" : $"{what}; {strategy}{races}; {found}; warning: {UnseenCodeWarning}";
+            var restarts = GcRestarts == 0 ? "" : $"; {GcRestarts} restart{(GcRestarts == 1 ? "" : "s")} after garbage collections";
+            return UnseenCodeWarning is null
+                ? $"{what}; {strategy}{races}{restarts}; {found}"
+                : $"{what}; {strategy}{races}{restarts}; {found}; warning: {UnseenCodeWarning}";
         }
     }
 }

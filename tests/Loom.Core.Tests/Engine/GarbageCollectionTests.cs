@@ -23,6 +23,8 @@ public class GarbageCollectionTests
 
         Assert.False(s_collectOnce);
         Assert.Equal(1, collected.GcRestarts);
+        Assert.Contains("; 1 restart after garbage collections; ", collected.Summary);
+        Assert.DoesNotContain("garbage collection", baseline.Summary);
         Assert.Equal(baseline.Executions, collected.Executions);
         Assert.Equal(baseline.Schedules, collected.Schedules);
         Assert.Equal(baseline.Failure?.Kind, collected.Failure?.Kind);
