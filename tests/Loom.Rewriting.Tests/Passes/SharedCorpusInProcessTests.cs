@@ -8,22 +8,33 @@ using Xunit;
 namespace Loom.Rewriting.Tests.Passes;
 
 /// <summary>
-/// The shared corpus's programs about cancellation and completion sources (tests/fixtures/Rewriting.SharedCorpus),
-/// each compiled on its own and rewritten with Loom.Core's stand-ins, then explored in process with default options:
-/// the buggy version's bug is found and the fixed version passes every schedule. The end-to-end class runs the same
-/// programs through a real build and the three adapters; this one needs no build.
+/// The shared corpus's programs (tests/fixtures/Rewriting.SharedCorpus), each compiled on its own and rewritten with
+/// Loom.Core's stand-ins, then explored in process with default options: the buggy version's bug is found, the fixed
+/// version passes every schedule, and neither runs an execution again for a garbage collection (fields are named by
+/// object and field, not by address). The end-to-end class runs the same programs through a real build and the three
+/// adapters, and the package's program there; this one needs no build and reads what the adapters do not print.
 /// </summary>
-public class CancellationCorpusTests
+public class SharedCorpusInProcessTests
 {
     private static readonly Lazy<InterceptionTable> s_table = new(() =>
         InterceptionTable.Read(ModuleDefinition.ReadModule(typeof(Loom.Interception.InterceptsAttribute).Assembly.Location, new ReaderParameters { InMemory = true })));
 
     public static TheoryData<string, FailureKind, string> Programs() => new()
     {
+        { "ConnectionCheckThenAct", FailureKind.Exception, "the two callers got two different connections" },
+        { "DoubleCheckedFlag", FailureKind.Exception, "a caller found the settings flagged as loaded but read endpoint" },
+        { "DoubleCheckedVolatile", FailureKind.Exception, "a caller found the parser flagged as initialized but read no parser" },
+        { "PublishWithoutBarrier", FailureKind.Exception, "the statistics were flagged ready, but the status page read" },
+        { "DictionaryCheckThenAdd", FailureKind.Exception, "two requests for 'invoice' got two different compiled templates" },
         { "CancellationRegistrationRace", FailureKind.Exception, "request 1 was cancelled, but it is still in the pending table" },
         { "RegistrationDisposeDeadlock", FailureKind.Deadlock, "is blocked in CancellationTokenRegistration.Dispose at RegistrationDisposeDeadlock.cs:" },
         { "TaskCompletedTwice", FailureKind.Exception, "the second completion threw" },
+        { "GetOrAddSideEffect", FailureKind.Exception, "2 connections were opened, not 1" },
+        { "LazyPublicationOnly", FailureKind.Exception, "2 connections were made, not 1" },
+        { "LostIncrement", FailureKind.Exception, "two requests were recorded, but the counter says 1" },
         { "AsyncEventLostSignal", FailureKind.Exception, "the Set that raced with the cancellation went to it" },
+        { "CompleteAddingEarly", FailureKind.Exception, "one producer completed the queue while the other was still adding" },
+        { "ListWithoutLock", FailureKind.Exception, "2 events were added, and the sink received 4" },
     };
 
     [Theory]
@@ -42,6 +53,8 @@ public class CancellationCorpusTests
         Assert.Contains(failure.Trace, step => step.File?.EndsWith(program + ".cs", StringComparison.Ordinal) == true);
         Assert.True(fixedProgram.Passed, fixedProgram.Failure?.Report);
         Assert.True(fixedProgram.Exhausted);
+        Assert.Equal(0, buggy.GcRestarts);
+        Assert.Equal(0, fixedProgram.GcRestarts);
     }
 
     private const string UsingRegistration = """
