@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -12,7 +13,8 @@ namespace Loom.Coverage.Recording;
 /// Loom's own record of the source lines where operations ran under its control, for the loom-coverage report.
 /// The coverage collector (VSTest) or extension (Microsoft.Testing.Platform) sets <see cref="DirectoryVariable"/>
 /// for the test process; only then does the explorer hand each finished execution's steps to
-/// <see cref="Record"/>. Lines are counted in memory and the whole tally is written to one file per process
+/// <see cref="Record"/>, and do the stand-ins note the lines whose calls they passed to the real member outside any
+/// execution (<see cref="RecordOutside"/>). Lines are counted in memory and the whole tally is written to one file per process
 /// (see <see cref="SiteLogWriter"/>) by a timer, never per step: <see cref="NewSiteDelay"/> after an execution
 /// reaches a line for the first time, at most every <see cref="FlushInterval"/> while only counts change, and at
 /// process exit.
@@ -36,6 +38,12 @@ internal static class ControlledSiteLog
 
     /// <summary>The tally, keyed by source file and line, guarded by <see cref="s_gate"/>.</summary>
     private static readonly Dictionary<(string File, int Line), SiteTally> s_sites = new();
+
+    /// <summary>
+    /// The lines already known to have run outside an execution, read without the lock: code outside Loom calls the
+    /// same stand-in again and again, and only its first call there changes the tally.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string File, int Line), bool> s_outside = new();
 
     /// <summary>The file this process writes, or <see langword="null"/> when recording is off. Decided once, on first use.</summary>
     private static readonly string? s_file = StartRecording();
@@ -75,21 +83,52 @@ internal static class ControlledSiteLog
                     continue;
                 if (!s_sites.TryGetValue((file, operation.Line), out var tally))
                 {
-                    // Naming the test walks the stack, so it is done only when a line is seen for the first time.
+                    tally = new SiteTally(operation.Name);
+                    s_sites.Add((file, operation.Line), tally);
+                }
+                if (tally.FirstSchedule is null)
+                {
+                    // Naming the test walks the stack, so it is done only when a line is reached for the first time.
                     if (!testKnown)
                     {
                         test = CoverageTestContext.CurrentTest ?? CallingTest.FromStack();
                         testKnown = true;
                     }
-                    scheduleText ??= schedule.ToString();
-                    tally = new SiteTally(operation.Name, test, scheduleText);
-                    s_sites.Add((file, operation.Line), tally);
+                    tally.FirstTest = test;
+                    tally.FirstSchedule = scheduleText ??= schedule.ToString();
                     newSite = true;
                 }
                 tally.Hits++;
             }
             s_dirty = true;
             ScheduleFlush(newSite ? NewSiteDelay : FlushInterval);
+        }
+    }
+
+    /// <summary>
+    /// Notes that a call of <paramref name="api"/> at a source line ran outside any execution: the stand-in passed it
+    /// to the real member. The report then knows the line was reached outside Loom's control even where Coverlet has
+    /// no line counts (code compiled into the test project, under Microsoft.Testing.Platform).
+    /// </summary>
+    /// <param name="api">The member called, for example <c>Interlocked.Increment</c>.</param>
+    /// <param name="file">The call site's source file, if known.</param>
+    /// <param name="line">The call site's source line, if known.</param>
+    public static void RecordOutside(string api, string? file, int line)
+    {
+        if (s_file is null || file is not { Length: > 0 } || line <= 0 || s_outside.ContainsKey((file, line)) || CoverageTestContext.Listing)
+            return;
+        lock (s_gate)
+        {
+            if (!s_outside.TryAdd((file, line), true))
+                return;
+            if (!s_sites.TryGetValue((file, line), out var tally))
+            {
+                tally = new SiteTally(api);
+                s_sites.Add((file, line), tally);
+            }
+            tally.ReachedOutside = true;
+            s_dirty = true;
+            ScheduleFlush(NewSiteDelay);
         }
     }
 

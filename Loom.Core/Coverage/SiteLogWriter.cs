@@ -7,14 +7,16 @@ namespace Loom.Coverage.Recording;
 /// <summary>
 /// Writes the recorder's tally as JSON, the format Loom.Coverage reads (versioned by <see cref="Format"/>):
 /// <code>
-/// { "format": "loom-sites/1", "process": 4242,
-///   "sites": [ { "file": "/src/Counter.cs", "line": 17, "api": "Volatile.Read", "hits": 12, "test": "CounterTests.Hits", "schedule": "0" } ] }
+/// { "format": "loom-sites/2", "process": 4242,
+///   "sites": [ { "file": "/src/Counter.cs", "line": 17, "api": "Volatile.Read", "hits": 12, "test": "CounterTests.Hits", "schedule": "0" },
+///              { "file": "/src/Counter.cs", "line": 30, "api": "Interlocked.Increment", "hits": 0, "outside": true } ] }
 /// </code>
+/// A line with <c>hits</c> 0 was reached only outside executions (<c>outside</c>), and has no test or schedule.
 /// The file is replaced whole (written beside it, then moved), so a reader never sees half of it.
 /// </summary>
 internal static class SiteLogWriter
 {
-    public const string Format = "loom-sites/1";
+    public const string Format = "loom-sites/2";
 
     public static void Write(string path, IReadOnlyDictionary<(string File, int Line), SiteTally> sites)
     {
@@ -35,7 +37,10 @@ internal static class SiteLogWriter
                 json.WriteNumber("hits", tally.Hits);
                 if (tally.FirstTest is { } test)
                     json.WriteString("test", test);
-                json.WriteString("schedule", tally.FirstSchedule);
+                if (tally.FirstSchedule is { } schedule)
+                    json.WriteString("schedule", schedule);
+                if (tally.ReachedOutside)
+                    json.WriteBoolean("outside", true);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Loom.Coverage.Recording;
 
 namespace Loom.Runtime;
 
@@ -41,10 +42,13 @@ internal static class LoomRuntime
     public static LogicalThread? Controlled(string api, string? file, int line)
     {
         if (!AnyActive)
-            return null;
+            return Outside(api, file, line);
         var me = LogicalThread.Current;
         if (me is null)
-            return CheckEscape(api, file, line);
+        {
+            CheckEscape(api, file, line);
+            return Outside(api, file, line);
+        }
         // A real task that Task.Wait or a synchronous continuation inlined onto a logical thread is still an
         // escape: whether it was inlined depends on thread-pool timing, so treating it as controlled would make
         // the verdict vary from run to run.
@@ -53,24 +57,34 @@ internal static class LoomRuntime
         return me;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static LogicalThread? CheckInlinedEscape(LogicalThread me, string api, string? file, int line)
+    /// <summary>
+    /// A call that goes to the real member: with loom-coverage on, its line is noted as reached outside Loom's control
+    /// (a static read otherwise, which the JIT folds away).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static LogicalThread? Outside(string api, string? file, int line)
     {
-        var execution = me.Execution;
-        if (execution.Aborting || execution.Finished)
-            return null;
-        execution.Fail(FailureKind.UncontrolledConcurrency, EscapeMessage(api, file, line), null);
+        if (ControlledSiteLog.Enabled)
+            ControlledSiteLog.RecordOutside(api, file, line);
         return null;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static LogicalThread? CheckEscape(string api, string? file, int line)
+    private static LogicalThread? CheckInlinedEscape(LogicalThread me, string api, string? file, int line)
+    {
+        var execution = me.Execution;
+        if (!execution.Aborting && !execution.Finished)
+            execution.Fail(FailureKind.UncontrolledConcurrency, EscapeMessage(api, file, line), null);
+        return Outside(api, file, line);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CheckEscape(string api, string? file, int line)
     {
         var execution = CurrentExecution.Value;
         if (execution is null || execution.Aborting || execution.Finished)
-            return null;
+            return;
         execution.Fail(FailureKind.UncontrolledConcurrency, EscapeMessage(api, file, line), null);
-        return null;
     }
 
     private static string EscapeMessage(string api, string? file, int line)

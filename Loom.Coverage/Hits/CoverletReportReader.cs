@@ -72,7 +72,7 @@ public static class CoverletReportReader
             }
         }
         if (!any)
-            problems.Add(new CoverageProblem("coverlet", path, 0, "The Cobertura report holds no line data (no instrumented module, or every module was excluded). Under Microsoft.Testing.Platform coverlet.MTP leaves the test assembly out, so code compiled into the test project gets no line counts: keep the code under test in its own project (docs/coverage.md)."));
+            problems.Add(new CoverageProblem("coverlet", path, 0, "The Cobertura report holds no line data (no instrumented module, or every module was excluded). Under Microsoft.Testing.Platform coverlet.MTP leaves the test assembly out, so code compiled into the test project gets no line counts: its sites are reached under Loom, reached outside it by Loom's own record, or without data. Keep the code under test in its own project for every status (docs/coverage.md)."));
         return any;
     }
 

@@ -14,7 +14,7 @@ namespace Loom.Coverage.Hits;
 public sealed class LoomRecord
 {
     /// <summary>The record's file format, as Loom.Core writes it.</summary>
-    public const string Format = "loom-sites/1";
+    public const string Format = "loom-sites/2";
 
     private readonly Dictionary<(string File, int Line), RecordedSite> _sites = new();
 
@@ -73,16 +73,32 @@ public sealed class LoomRecord
                 var key = (site.GetProperty("file").GetString()!, site.GetProperty("line").GetInt32());
                 var test = site.TryGetProperty("test", out var t) ? t.GetString() : null;
                 var schedule = site.TryGetProperty("schedule", out var s) ? s.GetString() : null;
-                read.Add((key, new RecordedSite(site.GetProperty("api").GetString() ?? "", site.GetProperty("hits").GetInt64(), test, schedule)));
+                var outside = site.TryGetProperty("outside", out var o) && o.GetBoolean();
+                read.Add((key, new RecordedSite(site.GetProperty("api").GetString() ?? "", site.GetProperty("hits").GetInt64(), test, schedule, outside)));
             }
             // Only a record read whole is used, so a damaged one cannot leave half its sites behind.
             foreach (var (key, site) in read)
-                _sites[key] = _sites.TryGetValue(key, out var known) ? known with { Hits = known.Hits + site.Hits } : site;
+                _sites[key] = _sites.TryGetValue(key, out var known) ? Merge(known, site) : site;
             FilesRead++;
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
         {
             problems.Add(new CoverageProblem("loom-record", source, 0, $"The Loom record is not in the expected shape ({e.Message}); it was not used."));
         }
+    }
+
+    /// <summary>
+    /// One line's records from two places (processes, or a retry site's lines): hits add up, a call outside in either
+    /// counts, and the first test and schedule are those of the first record that ran the line under Loom.
+    /// </summary>
+    /// <param name="first">The record read first.</param>
+    /// <param name="second">The record read after it.</param>
+    /// <returns>Both as one.</returns>
+    public static RecordedSite Merge(RecordedSite first, RecordedSite second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var named = first.Hits > 0 || second.Hits == 0 ? first : second;
+        return named with { Hits = first.Hits + second.Hits, ReachedOutside = first.ReachedOutside || second.ReachedOutside };
     }
 }

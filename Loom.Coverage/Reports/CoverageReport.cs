@@ -61,7 +61,8 @@ public sealed class CoverageReport
         foreach (var site in catalog.Sites)
         {
             var hits = lines.Get(site.File, site.Line);
-            if (Recorded(record, site) is { } recorded)
+            var recorded = Recorded(record, site);
+            if (recorded is { Hits: > 0 })
             {
                 results.Add(new SiteResult(site, SiteStatus.ReachedUnderLoom, hits, recorded.Hits, recorded.FirstTest, recorded.FirstSchedule));
                 continue;
@@ -69,6 +70,8 @@ public sealed class CoverageReport
             var status = hits switch
             {
                 > 0 => SiteStatus.ReachedOutsideLoom,
+                // Loom's stand-in saw the call run outside any execution: known even where Coverlet has no counts.
+                _ when recorded is { ReachedOutside: true } => SiteStatus.ReachedOutsideLoom,
                 0 when lines.AnyLineRan(site.File) => SiteStatus.NeverHit,
                 0 => SiteStatus.FileNeverLoaded,
                 _ => lines.HasFile(site.File) && !lines.AnyLineRan(site.File) ? SiteStatus.FileNeverLoaded : SiteStatus.NoData,
@@ -80,7 +83,8 @@ public sealed class CoverageReport
 
     /// <summary>
     /// Loom's record of a site: its own line, or for a retry site any line of the code it marks (a retry loop ran
-    /// under Loom when one of its controlled operations did). Hits add up over those lines.
+    /// under Loom when one of its controlled operations did, and outside when one of its calls ran outside). Hits
+    /// add up over those lines.
     /// </summary>
     private static RecordedSite? Recorded(LoomRecord record, Site site)
     {
@@ -88,7 +92,7 @@ public sealed class CoverageReport
         for (var line = site.Line; line <= site.LastLine; line++)
         {
             if (record.Sites.TryGetValue((site.File, line), out var recorded))
-                found = found is null ? recorded : found with { Hits = found.Hits + recorded.Hits };
+                found = found is null ? recorded : LoomRecord.Merge(found, recorded);
         }
         return found;
     }

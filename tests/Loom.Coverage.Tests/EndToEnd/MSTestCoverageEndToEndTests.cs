@@ -70,10 +70,13 @@ public class MSTestCoverageEndToEndTests(CoverageRunFixture run)
     }
 
     /// <summary>Each site of a report as "file:line category status", the file relative to the coverage library.</summary>
-    internal static IEnumerable<string> Sites(CoverageRunFixture run, JsonDocument report) =>
+    internal static IEnumerable<string> Sites(CoverageRunFixture run, JsonDocument report) => Sites(run.Root, report);
+
+    /// <summary>The report's sites as in <see cref="ExpectedSites"/>, for fixtures copied under <paramref name="root"/>.</summary>
+    internal static IEnumerable<string> Sites(string root, JsonDocument report) =>
         report.RootElement.GetProperty("sites").EnumerateArray().Select(site =>
         {
-            var file = Path.GetRelativePath(Path.Combine(run.Root, "Coverage.Library"), site.GetProperty("file").GetString()!).Replace('\\', '/');
+            var file = Path.GetRelativePath(Path.Combine(root, "Coverage.Library"), site.GetProperty("file").GetString()!).Replace('\\', '/');
             return $"{file}:{site.GetProperty("line").GetInt32()} {site.GetProperty("category").GetString()} {site.GetProperty("status").GetString()}";
         });
 }

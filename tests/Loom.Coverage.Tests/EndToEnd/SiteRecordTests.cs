@@ -40,17 +40,18 @@ public sealed class SiteRecordTests(CoverageRunFixture run)
             }
 
             // Killed, as a slow test host is, it never runs its exit handlers: what counts is what is on disk now.
-            var lines = Array.Empty<int>();
+            var lines = Array.Empty<string>();
             var clock = Stopwatch.StartNew();
-            while (lines.Length == 0 && clock.Elapsed < Guard && !probe.HasExited)
+            while (lines.Length < 5 && clock.Elapsed < Guard && !probe.HasExited)
             {
                 lines = RecordedLines(folder);
-                if (lines.Length == 0)
+                if (lines.Length < 5)
                     await Task.Delay(10, TestContext.Current.CancellationToken);
             }
             Assert.False(probe.HasExited, "The probe exited on its own: it should wait to be killed.");
-            // Program.cs: the other thread's Interlocked.Increment (9), Thread.Start (10), Interlocked.Increment (11), Thread.Join (12).
-            Assert.Equal([9, 10, 11, 12], lines);
+            // Program.cs: the other thread's Interlocked.Increment (9), Thread.Start (10), Interlocked.Increment (11),
+            // Thread.Join (12), each run under Loom in both executions; then an Interlocked.Increment outside (15).
+            Assert.Equal(["9 loom", "10 loom", "11 loom", "12 loom", "15 outside"], lines);
         }
         finally
         {
@@ -58,7 +59,9 @@ public sealed class SiteRecordTests(CoverageRunFixture run)
         }
     }
 
-    private static int[] RecordedLines(string folder)
+    // Each of Program.cs's recorded lines as "line loom" (scheduling points ran there, with a schedule named) or
+    // "line outside" (no scheduling point, a call outside any execution), in line order.
+    private static string[] RecordedLines(string folder)
     {
         if (!Directory.Exists(folder))
             return [];
@@ -69,6 +72,16 @@ public sealed class SiteRecordTests(CoverageRunFixture run)
         using var json = JsonDocument.Parse(File.ReadAllText(file));
         return json.RootElement.GetProperty("sites").EnumerateArray()
             .Where(s => s.GetProperty("file").GetString()!.EndsWith("Program.cs", StringComparison.Ordinal))
-            .Select(s => s.GetProperty("line").GetInt32()).Order().ToArray();
+            .OrderBy(s => s.GetProperty("line").GetInt32())
+            .Select(s => $"{s.GetProperty("line").GetInt32()} {Kind(s)}")
+            .ToArray();
     }
+
+    private static string Kind(JsonElement site) =>
+        (site.GetProperty("hits").GetInt64(), site.TryGetProperty("schedule", out _), site.TryGetProperty("outside", out var o) && o.GetBoolean()) switch
+        {
+            ( > 0, true, false) => "loom",
+            (0, false, true) => "outside",
+            var other => $"unexpected {other}",
+        };
 }

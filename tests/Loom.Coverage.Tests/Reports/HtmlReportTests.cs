@@ -32,7 +32,7 @@ public sealed class HtmlReportTests : System.IDisposable
         Assert.True(CoverletReportReader.Read(cobertura, lines, problems));
         var record = new LoomRecord();
         var test = firstTest is null ? "" : $""", "test": {JsonSerializer.Serialize(firstTest)}""";
-        using (var json = JsonDocument.Parse($$"""{ "format": "loom-sites/1", "sites": [ { "file": {{JsonSerializer.Serialize(source)}}, "line": 2, "api": "Interlocked.Increment", "hits": 4{{test}}, "schedule": "{{schedule}}" } ] }"""))
+        using (var json = JsonDocument.Parse($$"""{ "format": "loom-sites/2", "sites": [ { "file": {{JsonSerializer.Serialize(source)}}, "line": 2, "api": "Interlocked.Increment", "hits": 4{{test}}, "schedule": "{{schedule}}" } ] }"""))
             record.Read(json.RootElement, "test", problems);
         Assert.Empty(problems);
         return HtmlReportWriter.Render(CoverageReport.Join(catalog, lines, record, new CoverageInputs([], [], [cobertura], 1), problems));

@@ -47,7 +47,7 @@ public sealed class JoinTests : System.IDisposable
         Assert.True(CoverletReportReader.Read(cobertura, lines, problems));
         var record = new LoomRecord();
         using (var json = JsonDocument.Parse("""
-            { "format": "loom-sites/1", "process": 1, "sites": [
+            { "format": "loom-sites/2", "process": 1, "sites": [
               { "file": "/src/A.cs", "line": 3, "api": "Interlocked.Increment", "hits": 6, "test": "Tests.Counts", "schedule": "1@2" },
               { "file": "/src/A.cs", "line": 13, "api": "Interlocked.CompareExchange", "hits": 2, "test": "Tests.Spins", "schedule": "0" } ] }
             """))
@@ -70,6 +70,40 @@ public sealed class JoinTests : System.IDisposable
         var atomic = report.For(SiteCategory.Atomic);
         Assert.Equal((6, 1, 1, 1, 1, 2), (atomic.Total, atomic.ReachedUnderLoom, atomic.ReachedOutsideLoom, atomic.NeverHit, atomic.FileNeverLoaded, atomic.NoData));
         Assert.Equal(16.7, atomic.Percent);
+    }
+
+    [Fact]
+    public void A_call_Loom_saw_run_outside_any_execution_is_reached_outside_Loom_without_Coverlet_and_under_Loom_once_an_execution_ran_it()
+    {
+        // No Coverlet report, as for code compiled into the test project under Microsoft.Testing.Platform.
+        var catalog = new SiteCatalog([At("/src/A.cs", 3), At("/src/A.cs", 5), At("/src/A.cs", 7), At("/src/A.cs", 12, SiteCategory.Retry) with { LastLine = 14 }], [], [], []);
+        var problems = new List<CoverageProblem>();
+        var record = new LoomRecord();
+        // Two test processes: line 3 ran outside in the first and under Loom in the second.
+        using (var first = JsonDocument.Parse("""
+            { "format": "loom-sites/2", "process": 1, "sites": [
+              { "file": "/src/A.cs", "line": 3, "api": "Interlocked.Increment", "hits": 0, "outside": true },
+              { "file": "/src/A.cs", "line": 5, "api": "Interlocked.Increment", "hits": 0, "outside": true },
+              { "file": "/src/A.cs", "line": 13, "api": "Interlocked.CompareExchange", "hits": 0, "outside": true } ] }
+            """))
+        using (var second = JsonDocument.Parse("""
+            { "format": "loom-sites/2", "process": 2, "sites": [
+              { "file": "/src/A.cs", "line": 3, "api": "Interlocked.Increment", "hits": 4, "test": "Tests.Counts", "schedule": "1@2", "outside": true } ] }
+            """))
+        {
+            record.Read(first.RootElement, "first", problems);
+            record.Read(second.RootElement, "second", problems);
+        }
+
+        var report = CoverageReport.Join(catalog, new LineHits(), record, new CoverageInputs([], [], [], 2), problems);
+
+        Assert.Equal([
+            "/src/A.cs:3 loom hits= loom=4 Tests.Counts 1@2",
+            "/src/A.cs:5 outside-loom hits= loom=0  ",
+            "/src/A.cs:7 no-data hits= loom=0  ",
+            "/src/A.cs:12 outside-loom hits= loom=0  ",
+        ], report.Results.Select(r => $"{r.Site.File}:{r.Site.Line} {SiteStatusNames.Name(r.Status)} hits={r.Hits} loom={r.LoomHits} {r.FirstTest} {r.FirstSchedule}"));
+        Assert.Empty(problems);
     }
 
     [Fact]
@@ -121,7 +155,7 @@ public sealed class JoinTests : System.IDisposable
     {
         var catalog = new SiteCatalog([At("/src/A.cs", 3, SiteCategory.Time), At("/src/A.cs", 4, SiteCategory.Time), At("/src/A.cs", 5, SiteCategory.Time)], [], [], []);
         var record = new LoomRecord();
-        using (var json = JsonDocument.Parse("""{ "format": "loom-sites/1", "sites": [ { "file": "/src/A.cs", "line": 3, "api": "Thread.Sleep", "hits": 1, "schedule": "0" } ] }"""))
+        using (var json = JsonDocument.Parse("""{ "format": "loom-sites/2", "sites": [ { "file": "/src/A.cs", "line": 3, "api": "Thread.Sleep", "hits": 1, "schedule": "0" } ] }"""))
             record.Read(json.RootElement, "test", new List<CoverageProblem>());
         var report = CoverageReport.Join(catalog, new LineHits(), record, new CoverageInputs([], [], [], 1), []);
 
