@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using Microsoft.Testing.Platform.Builder;
 using Microsoft.Testing.Platform.Services;
 
@@ -10,14 +9,15 @@ public static class TestingPlatformBuilderHook
 {
     /// <summary>Called by the entry point Microsoft.Testing.Platform.MSBuild generates, for each registered hook.</summary>
     /// <param name="testApplicationBuilder">The test application being built.</param>
-    /// <param name="arguments">The command line: with <c>--loom-coverage</c> and coverlet.MTP present, Coverlet is turned on too.</param>
+    /// <param name="arguments">The command line, which the platform parses (with its response files) for the options.</param>
     public static void AddExtensions(ITestApplicationBuilder testApplicationBuilder, string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(testApplicationBuilder);
         ArgumentNullException.ThrowIfNull(arguments);
         var options = new LoomCoverageOptions();
         testApplicationBuilder.CommandLine.AddProvider(() => options);
-        if (arguments.Contains("--" + LoomCoverageOptions.Enable, StringComparer.Ordinal) && CoverletMtp.IsReferenced())
+        // With --loom-coverage (which the source reads from the platform's parse), Coverlet is turned on too.
+        if (CoverletMtp.IsReferenced())
             testApplicationBuilder.Configuration.AddConfigurationSource(() => new CoverletOptionsSource());
 
         var run = new ControllerRun();

@@ -10,7 +10,8 @@ namespace Loom.Coverage.Tests.EndToEnd;
 /// <summary>
 /// Copies the coverage fixtures (tests/fixtures/Coverage.*) to a temporary folder, builds them, and runs each
 /// once for every end-to-end test: <c>dotnet test --collect loom-coverage</c> on the VSTest (xUnit v3) project, and
-/// the Microsoft.Testing.Platform (MSTest, with coverlet.MTP) test application with <c>--loom-coverage</c>.
+/// the Microsoft.Testing.Platform (MSTest, with coverlet.MTP) test application with <c>--loom-coverage</c> (given in a
+/// response file).
 /// </summary>
 public sealed class CoverageRunFixture : IDisposable
 {
@@ -54,7 +55,11 @@ public sealed class CoverageRunFixture : IDisposable
 
         MtpResults = Path.Combine(Root, "mtp-results");
         var application = Executable("Coverage.MSTest.Mtp");
-        var mtp = CommandRunner.Run(Path.Combine(Root, "Coverage.MSTest.Mtp"), application, "--loom-coverage", "--results-directory", MtpResults);
+        // The option comes in a response file, as a CI script may give it: the platform's own parse must find it there
+        // (the packaged consumers give it on the command line).
+        var responseFile = Path.Combine(Root, "loom-coverage.rsp");
+        File.WriteAllText(responseFile, "# the run's options\n--loom-coverage\n");
+        var mtp = CommandRunner.Run(Path.Combine(Root, "Coverage.MSTest.Mtp"), application, "@" + responseFile, "--results-directory", MtpResults);
         MtpOutput = mtp.Output;
         MtpExitCode = mtp.ExitCode;
         var mtpJson = Path.Combine(MtpResults, "loom-coverage.json");
