@@ -12,7 +12,7 @@ namespace Loom.Coverage.Recording;
 /// Loom's own record of the source lines where operations ran under its control, for the loom-coverage report.
 /// The coverage collector (VSTest) or extension (Microsoft.Testing.Platform) sets <see cref="DirectoryVariable"/>
 /// for the test process; only then does the explorer hand each finished execution's steps to
-/// <see cref="Record"/>. Lines are counted in memory and the whole tally is written to one file per process
+/// <see cref="Record(IReadOnlyList{StepRecord}, ScheduleId)"/>. Lines are counted in memory and the whole tally is written to one file per process
 /// (see <see cref="SiteLogWriter"/>) by a timer, never per step: <see cref="NewSiteDelay"/> after an execution
 /// reaches a line for the first time, at most every <see cref="FlushInterval"/> while only counts change, and at
 /// process exit.
@@ -87,6 +87,37 @@ internal static class ControlledSiteLog
                     newSite = true;
                 }
                 tally.Hits++;
+            }
+            s_dirty = true;
+            ScheduleFlush(newSite ? NewSiteDelay : FlushInterval);
+        }
+    }
+
+    /// <summary>Counts the sites of a committed chunk of a parallel exploration, as if its executions had been recorded one by one.</summary>
+    /// <param name="batch">The chunk's sites.</param>
+    public static void Record(SiteBatch batch)
+    {
+        if (s_file is null || batch.Sites.Count == 0 || CoverageTestContext.Listing)
+            return;
+        string? test = null;
+        var testKnown = false;
+        var newSite = false;
+        lock (s_gate)
+        {
+            foreach (var (file, line, api, schedule, hits) in batch.Sites)
+            {
+                if (!s_sites.TryGetValue((file, line), out var tally))
+                {
+                    if (!testKnown)
+                    {
+                        test = CoverageTestContext.CurrentTest ?? CallingTest.FromStack();
+                        testKnown = true;
+                    }
+                    tally = new SiteTally(api, test, schedule.ToString());
+                    s_sites.Add((file, line), tally);
+                    newSite = true;
+                }
+                tally.Hits += hits;
             }
             s_dirty = true;
             ScheduleFlush(newSite ? NewSiteDelay : FlushInterval);
