@@ -161,6 +161,58 @@ public class ParallelExplorationTests
     }
 
     [Fact]
+    public void A_seed_that_stalls_is_reported_as_the_sequential_run_reports_it()
+    {
+        static ExplorationResult SpinAtOneSeed(int parallelism)
+        {
+            // The spin ends once the run has its result, so the abandoned OS thread does not burn a core afterwards.
+            using var release = new System.Threading.ManualResetEventSlim();
+            var result = LoomModel.Explore(
+                () =>
+                {
+                    if (Sim.Random.Next(25) == 0)
+                    {
+                        while (!release.IsSet)
+                        {
+                        }
+                    }
+                    Models.CasIncrements();
+                },
+                new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 200, SeedsPerChunk = 4, StallTimeout = TimeSpan.FromMilliseconds(300), Parallelism = parallelism });
+            release.Set();
+            return result;
+        }
+
+        var sequential = SpinAtOneSeed(1);
+        var parallel = SpinAtOneSeed(2);
+
+        Assert.Equal(FailureKind.Stalled, sequential.Failure?.Kind);
+        Assert.Contains("abandoned it", sequential.Failure!.Message);
+        Assert.True(sequential.Executions > 4, $"the stalling seed is not in the first chunk (execution {sequential.Executions})");
+        Assert.Equal(sequential.Executions, parallel.Executions);
+        Assert.Equal(sequential.Failure.Kind, parallel.Failure?.Kind);
+        Assert.Equal(sequential.Failure.Seed, parallel.Failure!.Seed);
+        Assert.Equal(sequential.Failure.ScheduleId, parallel.Failure.ScheduleId);
+    }
+
+    [Fact]
+    public void A_time_limit_stops_starting_chunks_and_the_result_counts_what_was_committed()
+    {
+        // Each execution sleeps for real, so the limit is spent after a few executions whatever the machine.
+        var result = LoomModel.Explore(
+            () =>
+            {
+                System.Threading.Thread.Sleep(40);
+                Models.CasIncrements();
+            },
+            new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 1_000, SeedsPerChunk = 1, MaxDuration = TimeSpan.FromMilliseconds(60), Parallelism = 2 });
+
+        Assert.True(result.Passed, result.Failure?.Report);
+        Assert.InRange(result.Executions, 1, 999);
+        Assert.Equal(result.Executions, result.Schedules.Count);
+    }
+
+    [Fact]
     public void Parallelism_above_one_is_rejected_for_the_exhaustive_search()
     {
         var ran = false;
