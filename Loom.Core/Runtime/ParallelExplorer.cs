@@ -48,9 +48,9 @@ internal sealed class ParallelExplorer
         _body = body;
     }
 
-    /// <summary>Whether the options ask for a parallel run: more than one worker, a seeded strategy, no replay.</summary>
+    /// <summary>Whether the options ask for a parallel run: more than one worker, a seeded strategy with more than one seed, no replay.</summary>
     public static bool Applies(LoomOptions options) =>
-        options.Parallelism > 1 && options.Schedule is null && options.Strategy is LoomStrategy.Random or LoomStrategy.Pct;
+        options.Parallelism > 1 && options.Schedule is null && options.Iterations > 1 && options.Strategy is LoomStrategy.Random or LoomStrategy.Pct;
 
     public ExplorationResult Run()
     {
