@@ -1,7 +1,12 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
+using Loom.Coverage.Recording;
+using Loom.Exploration;
 using Loom.Interception;
+using Loom.Runtime;
+using Loom.Runtime.Sharing;
 using Loom.Simulation;
 using Loom.Tests.Interception;
 using Loom.Threading.Tasks;
@@ -210,6 +215,30 @@ public class ParallelExplorationTests
         Assert.True(result.Passed, result.Failure?.Report);
         Assert.InRange(result.Executions, 1, 999);
         Assert.Equal(result.Executions, result.Schedules.Count);
+    }
+
+    [Fact]
+    public void A_chunk_counts_its_controlled_sites_in_a_batch_naming_the_first_schedule_that_reached_each()
+    {
+        var batch = new SiteBatch();
+        SegmentOutcome outcome;
+        LoomRuntime.EnterExploration();
+        try
+        {
+            var segment = new ExplorationSegment(new RandomWalkStrategy(0, 10), new RacingLocations([]), Stopwatch.StartNew()) { Coverage = batch };
+            outcome = new Explorer(new LoomOptions { Strategy = LoomStrategy.Random }, ModelBody.From(Models.CasIncrements)).ExploreWatched(segment);
+        }
+        finally
+        {
+            LoomRuntime.ExitExploration();
+        }
+
+        Assert.Equal(10, outcome.Executions);
+        Assert.NotEmpty(batch.Sites);
+        Assert.Equal(outcome.Operations, batch.Sites.Sum(site => site.Hits));
+        Assert.Equal(batch.Sites.Count, batch.Sites.Select(site => (site.File, site.Line)).Distinct().Count());
+        Assert.All(batch.Sites, site => Assert.Contains(site.Schedule.ToString(), outcome.Schedules));
+        Assert.Equal(outcome.Schedules[0], batch.Sites[0].Schedule.ToString());
     }
 
     [Fact]
