@@ -137,7 +137,7 @@ public class ParallelExplorationTests
     public void Chunks_that_started_before_an_earlier_one_learned_a_race_run_again()
     {
         // The first seed learns the race while the other workers already run the next chunks without it.
-        var options = new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 800, SeedsPerChunk = 200 };
+        var options = new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 2_000, SeedsPerChunk = 500 };
 
         var sequential = LoomModel.Explore(CommonRace, options);
         var parallel = LoomModel.Explore(CommonRace, options with { Parallelism = 4 });
