@@ -78,7 +78,7 @@ internal sealed class Explorer
             // A replay's scheduling points are those of the schedule it replays; an exploration learns its own.
             var racing = new RacingLocations(strategy is ReplayStrategy replaying ? replaying.Schedule.Races : []);
             var outcome = ExploreWatched(new ExplorationSegment(strategy, racing, clock));
-            return outcome.Abandoned ?? SegmentOutcome.Combine(_options, [outcome], clock.Elapsed);
+            return outcome.Abandoned ?? outcome.Result(_options, clock.Elapsed);
         }
         finally
         {

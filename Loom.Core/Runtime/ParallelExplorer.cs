@@ -54,7 +54,7 @@ internal sealed class ParallelExplorer
 
     public ExplorationResult Run()
     {
-        var committed = new List<SegmentOutcome>();
+        SegmentOutcome? total = null;
         var before = 0;
         var pctSteps = 0;
         if (_options.Strategy == LoomStrategy.Pct)
@@ -64,9 +64,9 @@ internal sealed class ParallelExplorer
             var probed = new Explorer(_options, _body).ExploreWatched(new ExplorationSegment(probe, _racing, _clock));
             if (probed.Abandoned is { } abandoned)
                 return abandoned;
-            committed.Add(probed);
+            total = probed;
             if (probed.Stopped)
-                return SegmentOutcome.Combine(_options, committed, _clock.Elapsed);
+                return total.Result(_options, _clock.Elapsed);
             before = probed.Executions;
             pctSteps = probe.Steps;
             _failure = probed.Failure;
@@ -74,7 +74,7 @@ internal sealed class ParallelExplorer
 
         var seeds = Math.Min(_options.Iterations, (_options.MaxExecutions ?? int.MaxValue) - before);
         if (seeds <= 0)
-            return SegmentOutcome.Combine(_options, committed, _clock.Elapsed);
+            return total!.Result(_options, _clock.Elapsed);
         var perChunk = _options.SeedsPerChunk ?? Math.Clamp(seeds / (4 * _options.Parallelism), MinSeedsPerChunk, MaxSeedsPerChunk);
         _chunkCount = (seeds + perChunk - 1) / perChunk;
         _attempts = new Attempt?[_chunkCount];
@@ -91,7 +91,7 @@ internal sealed class ParallelExplorer
         }
         try
         {
-            return Commit(committed);
+            return Commit(total);
         }
         finally
         {
@@ -106,7 +106,8 @@ internal sealed class ParallelExplorer
         }
     }
 
-    private ExplorationResult Commit(List<SegmentOutcome> committed)
+    /// <summary>Commits the chunks in seed order into <paramref name="total"/> (the probe's outcome, if any) and returns the run's result.</summary>
+    private ExplorationResult Commit(SegmentOutcome? total)
     {
         lock (_gate)
         {
@@ -127,7 +128,10 @@ internal sealed class ParallelExplorer
                 attempt.Error?.Throw();
                 if (outcome.Abandoned is { } abandoned)
                     return abandoned;
-                committed.Add(outcome);
+                if (total is null)
+                    total = outcome;
+                else
+                    total.Absorb(outcome);
                 if (outcome.Segment.Coverage is { } batch)
                     ControlledSiteLog.Record(batch);
                 next++;
@@ -137,11 +141,11 @@ internal sealed class ParallelExplorer
                 _failure = outcome.Failure;
                 for (var later = next; later < _chunkCount; later++)
                 {
-                    if (_attempts[later] is { Done: false } running && (!running.Start.SameAs(_racing) || running.EarlierFailure != _failure))
+                    if (_attempts[later] is { } started && (!started.Start.SameAs(_racing) || started.EarlierFailure != _failure))
                         RunAgain(later);
                 }
             }
-            return SegmentOutcome.Combine(_options, committed, _clock.Elapsed, _reruns);
+            return total!.Result(_options, _clock.Elapsed, _reruns);
         }
     }
 

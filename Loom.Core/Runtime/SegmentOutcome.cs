@@ -5,12 +5,13 @@ using Loom.Runtime.Sharing;
 
 namespace Loom.Runtime;
 
-/// <summary>What one <see cref="ExplorationSegment"/> ran and found; the outcomes of a run's segments, in order, make its result.</summary>
+/// <summary>What one <see cref="ExplorationSegment"/> ran and found; a run's result is its one segment's, or the total of its committed chunks'.</summary>
 internal sealed class SegmentOutcome
 {
     public SegmentOutcome(ExplorationSegment segment)
     {
         Segment = segment;
+        Racing = segment.Racing;
     }
 
     /// <summary>The segment this is the outcome of.</summary>
@@ -40,8 +41,8 @@ internal sealed class SegmentOutcome
     /// <summary>The code its executions ran that Loom did not see.</summary>
     public UnseenCodeLog Unseen { get; } = new();
 
-    /// <summary>The racing set after the segment.</summary>
-    public RacingLocations Racing => Segment.Racing;
+    /// <summary>The racing set after the segment (after the last one absorbed).</summary>
+    public RacingLocations Racing { get; private set; }
 
     /// <summary>Whether the run ends with this segment: a failure that stops it, or <see cref="LoomOptions.MaxDuration"/>.</summary>
     public bool Stopped { get; set; }
@@ -64,45 +65,43 @@ internal sealed class SegmentOutcome
     /// <summary>The whole run's result when the watchdog abandoned the segment's thread.</summary>
     public ExplorationResult? Abandoned { get; set; }
 
-    /// <summary>The result of a run made of these outcomes, in order, the last one ending it.</summary>
-    /// <param name="options">The run's options.</param>
-    /// <param name="outcomes">The committed outcomes, in order.</param>
-    /// <param name="elapsed">The run's time.</param>
-    /// <param name="reruns">For a parallel run: chunks that ran again (<see cref="ExplorationResult.ChunkReruns"/>).</param>
-    public static ExplorationResult Combine(LoomOptions options, IReadOnlyList<SegmentOutcome> outcomes, TimeSpan elapsed, int reruns = 0)
+    /// <summary>
+    /// Adds the outcome of the segment that ran next, so a parallel run holds one running total rather than every
+    /// chunk's outcome: the schedules and trace hashes it keeps stop at <see cref="ExplorationResult.MaxKeptSchedules"/>.
+    /// </summary>
+    public void Absorb(SegmentOutcome next)
     {
-        var last = outcomes[^1];
-        var unseen = new UnseenCodeLog();
-        foreach (var outcome in outcomes)
-            unseen.Add(outcome.Unseen);
-        return new ExplorationResult(
-            options,
-            outcomes.Sum(o => o.Executions),
-            last.Exhausted,
-            last.PrunedByBound,
-            outcomes.Sum(o => o.Operations),
-            outcomes.Max(o => o.Longest),
-            last.Failure,
-            Kept(outcomes.Select(o => o.Schedules)),
-            elapsed)
-        {
-            GcRestarts = outcomes.Sum(o => o.GcRestarts),
-            NestingRestarts = outcomes.Sum(o => o.NestingRestarts),
-            ChunkReruns = reruns,
-            RacingLocations = [.. last.Racing.Names.Order(StringComparer.Ordinal)],
-            TraceHashes = Kept(outcomes.Select(o => o.Hashes)),
-            Failures = [.. outcomes.SelectMany(o => o.Failures)],
-            UnseenAssemblies = unseen.Assemblies,
-            UncontrolledCalls = unseen.UncontrolledCalls,
-            UnseenCodeWarning = unseen.Warning,
-        };
+        Executions += next.Executions;
+        Operations += next.Operations;
+        Longest = Math.Max(Longest, next.Longest);
+        Failure = next.Failure;
+        Failures.AddRange(next.Failures);
+        Schedules.AddRange(next.Schedules.Take(ExplorationResult.MaxKeptSchedules - Schedules.Count));
+        Hashes.AddRange(next.Hashes.Take(ExplorationResult.MaxKeptSchedules - Hashes.Count));
+        Unseen.Add(next.Unseen);
+        Racing = next.Racing;
+        Stopped = next.Stopped;
+        Exhausted = next.Exhausted;
+        PrunedByBound = next.PrunedByBound;
+        GcRestarts += next.GcRestarts;
+        NestingRestarts += next.NestingRestarts;
     }
 
-    private static List<string> Kept(IEnumerable<List<string>> lists)
-    {
-        var kept = new List<string>();
-        foreach (var list in lists)
-            kept.AddRange(list.Take(ExplorationResult.MaxKeptSchedules - kept.Count));
-        return kept;
-    }
+    /// <summary>The result of a run whose outcome (or running total of outcomes) this is.</summary>
+    /// <param name="options">The run's options.</param>
+    /// <param name="elapsed">The run's time.</param>
+    /// <param name="reruns">For a parallel run: chunks that ran again (<see cref="ExplorationResult.ChunkReruns"/>).</param>
+    public ExplorationResult Result(LoomOptions options, TimeSpan elapsed, int reruns = 0) =>
+        new(options, Executions, Exhausted, PrunedByBound, Operations, Longest, Failure, Schedules, elapsed)
+        {
+            GcRestarts = GcRestarts,
+            NestingRestarts = NestingRestarts,
+            ChunkReruns = reruns,
+            RacingLocations = [.. Racing.Names.Order(StringComparer.Ordinal)],
+            TraceHashes = Hashes,
+            Failures = Failures,
+            UnseenAssemblies = Unseen.Assemblies,
+            UncontrolledCalls = Unseen.UncontrolledCalls,
+            UnseenCodeWarning = Unseen.Warning,
+        };
 }
