@@ -82,11 +82,13 @@ internal sealed class ParallelExplorer
         for (var i = 0; i < _chunkCount; i++)
             chunks[i] = new Chunk(i * perChunk, Math.Min(perChunk, seeds - i * perChunk), before + i * perChunk, pctSteps);
 
+        // The coverage record names the test from the caller's stack, which the workers' do not hold.
+        var test = ControlledSiteLog.Enabled ? CoverageTestContext.CurrentTest ?? CallingTest.FromStack() : null;
         var workers = new Thread[Math.Min(_options.Parallelism, _chunkCount)];
         for (var i = 0; i < workers.Length; i++)
         {
             // Thread.Start flows the caller's execution context (the test's name, discovery's listing flag).
-            workers[i] = new Thread(() => Work(chunks)) { IsBackground = true, Name = $"Loom seeds {i + 1}" };
+            workers[i] = new Thread(() => Work(chunks, test)) { IsBackground = true, Name = $"Loom seeds {i + 1}" };
             workers[i].Start();
         }
         try
@@ -160,8 +162,10 @@ internal sealed class ParallelExplorer
         Monitor.PulseAll(_gate);
     }
 
-    private void Work(Chunk[] chunks)
+    private void Work(Chunk[] chunks, string? test)
     {
+        if (test is not null)
+            CoverageTestContext.CurrentTest ??= test;
         while (Next() is { } attempt)
         {
             var chunk = chunks[attempt.Chunk];
