@@ -126,6 +126,12 @@ public sealed class ExplorationResult
     internal int NestingRestarts { get; init; }
 
     /// <summary>
+    /// With <see cref="LoomOptions.Parallelism"/> above 1: how many chunks of seeds ran again because a chunk before
+    /// them learned a race or found a failure after they had started (docs/engine.md, "Parallel seeds").
+    /// </summary>
+    internal int ChunkReruns { get; init; }
+
+    /// <summary>
     /// One line saying what was explored and what was found, for example
     /// <c>3 executions, 40 controlled operations; space exhausted; all passed</c>. When the threads ran code Loom did not
     /// see, it ends with <see cref="UnseenCodeWarning"/>, so a pass never reads as "all passed" alone.

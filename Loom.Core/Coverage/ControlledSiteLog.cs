@@ -13,8 +13,9 @@ namespace Loom.Coverage.Recording;
 /// Loom's own record of the source lines where operations ran under its control, for the loom-coverage report.
 /// The coverage collector (VSTest) or extension (Microsoft.Testing.Platform) sets <see cref="DirectoryVariable"/>
 /// for the test process; only then does the explorer hand each finished execution's steps to
-/// <see cref="Record"/>, and do the stand-ins note the lines whose calls they passed to the real member outside any
-/// execution (<see cref="RecordOutside"/>). Lines are counted in memory and the whole tally is written to one file per process
+/// <see cref="Record(IReadOnlyList{StepRecord}, ScheduleId)"/>, and do the stand-ins note the lines whose calls they
+/// passed to the real member outside any execution (<see cref="RecordOutside"/>). Lines are counted in memory and the
+/// whole tally is written to one file per process
 /// (see <see cref="SiteLogWriter"/>) by a timer, never per step: <see cref="NewSiteDelay"/> after an execution
 /// reaches a line for the first time, at most every <see cref="FlushInterval"/> while only counts change, and at
 /// process exit.
@@ -81,24 +82,7 @@ internal static class ControlledSiteLog
                 var operation = steps[i].Operation;
                 if (operation.File is not { Length: > 0 } file || operation.Line <= 0)
                     continue;
-                if (!s_sites.TryGetValue((file, operation.Line), out var tally))
-                {
-                    tally = new SiteTally(operation.Name);
-                    s_sites.Add((file, operation.Line), tally);
-                }
-                if (tally.FirstSchedule is null)
-                {
-                    // Naming the test walks the stack, so it is done only when a line is reached for the first time.
-                    if (!testKnown)
-                    {
-                        test = CoverageTestContext.CurrentTest ?? CallingTest.FromStack();
-                        testKnown = true;
-                    }
-                    tally.FirstTest = test;
-                    tally.FirstSchedule = scheduleText ??= schedule.ToString();
-                    newSite = true;
-                }
-                tally.Hits++;
+                newSite |= Count((file, operation.Line), operation.Name, 1, schedule, ref scheduleText, ref test, ref testKnown);
             }
             s_dirty = true;
             ScheduleFlush(newSite ? NewSiteDelay : FlushInterval);
@@ -130,6 +114,52 @@ internal static class ControlledSiteLog
             s_dirty = true;
             ScheduleFlush(NewSiteDelay);
         }
+    }
+
+    /// <summary>Counts the sites of a committed chunk of a parallel exploration, as if its executions had been recorded one by one.</summary>
+    /// <param name="batch">The chunk's sites.</param>
+    public static void Record(SiteBatch batch)
+    {
+        if (s_file is null || batch.Sites.Count == 0 || CoverageTestContext.Listing)
+            return;
+        string? test = null;
+        var testKnown = false;
+        var newSite = false;
+        lock (s_gate)
+        {
+            foreach (var (file, line, api, schedule, hits) in batch.Sites)
+            {
+                string? scheduleText = null;
+                newSite |= Count((file, line), api, hits, schedule, ref scheduleText, ref test, ref testKnown);
+            }
+            s_dirty = true;
+            ScheduleFlush(newSite ? NewSiteDelay : FlushInterval);
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="hits"/> scheduling points of one line to the tally; returns whether the line was reached
+    /// under Loom for the first time, and then names its first test and schedule. Under <see cref="s_gate"/>.
+    /// </summary>
+    private static bool Count((string File, int Line) key, string api, long hits, ScheduleId schedule, ref string? scheduleText, ref string? test, ref bool testKnown)
+    {
+        if (!s_sites.TryGetValue(key, out var tally))
+        {
+            tally = new SiteTally(api);
+            s_sites.Add(key, tally);
+        }
+        tally.Hits += hits;
+        if (tally.FirstSchedule is not null)
+            return false;
+        // Naming the test walks the stack, so it is done only when a line is reached for the first time.
+        if (!testKnown)
+        {
+            test = CoverageTestContext.CurrentTest ?? CallingTest.FromStack();
+            testKnown = true;
+        }
+        tally.FirstTest = test;
+        tally.FirstSchedule = scheduleText ??= schedule.ToString();
+        return true;
     }
 
     /// <summary>Writes the tally to this process's file if it changed since the last write.</summary>

@@ -28,6 +28,20 @@ internal sealed class PctStrategy : SeededStrategy
         _depth = depth;
     }
 
+    /// <summary>
+    /// A strategy for seeds after the probe, which measured <paramref name="steps"/> (<see cref="Steps"/>): a
+    /// parallel worker's chunk chooses the same schedules as the one strategy of a sequential run.
+    /// </summary>
+    public PctStrategy(long firstSeed, int iterations, int depth, int steps)
+        : this(firstSeed, iterations, depth)
+    {
+        _probing = false;
+        _steps = steps;
+    }
+
+    /// <summary>The default schedule's length that change points are drawn from, once the probe has run.</summary>
+    public int Steps => _steps;
+
     public override bool BeginExecution()
     {
         if (_probing)

@@ -71,7 +71,14 @@ internal sealed class Explorer
         LoomRuntime.EnterExploration();
         try
         {
-            return ExploreWatched();
+            if (ParallelExplorer.Applies(_options))
+                return new ParallelExplorer(_options, _body).Run();
+            var clock = Stopwatch.StartNew();
+            var strategy = CreateStrategy(_options);
+            // A replay's scheduling points are those of the schedule it replays; an exploration learns its own.
+            var racing = new RacingLocations(strategy is ReplayStrategy replaying ? replaying.Schedule.Races : []);
+            var outcome = ExploreWatched(new ExplorationSegment(strategy, racing, clock));
+            return outcome.Abandoned ?? outcome.Result(_options, clock.Elapsed);
         }
         finally
         {
@@ -87,22 +94,24 @@ internal sealed class Explorer
     /// reports the stall and, if the thread does not come back, abandons it (a background thread, so it cannot keep
     /// the process alive) and returns the stalled execution's failure rather than hang.
     /// </summary>
-    private ExplorationResult ExploreWatched()
+    /// <param name="segment">The executions to run: the whole run, or a parallel run's chunk of seeds.</param>
+    public SegmentOutcome ExploreWatched(ExplorationSegment segment)
     {
+        _finished = segment.ExecutionsBefore;
         // The coverage record names the test from the caller's stack, which the worker's does not hold.
         var test = ControlledSiteLog.Enabled ? CoverageTestContext.CurrentTest ?? CallingTest.FromStack() : null;
         var context = ExecutionContext.Capture();
         var done = new ManualResetEventSlim();
-        ExplorationResult? result = null;
+        SegmentOutcome? result = null;
         ExceptionDispatchInfo? error = null;
         WorkerPool.Shared.Start(() =>
         {
             try
             {
                 if (context is null)
-                    result = Explore();
+                    result = Explore(segment);
                 else
-                    ExecutionContext.Run(context, _ => result = ExploreAs(test), null);
+                    ExecutionContext.Run(context, _ => result = ExploreAs(test, segment), null);
             }
             catch (Exception ex)
             {
@@ -114,7 +123,6 @@ internal sealed class Explorer
             }
         });
 
-        var clock = Stopwatch.StartNew();
         Execution? watched = null;
         var step = -1;
         var quiet = Stopwatch.StartNew();
@@ -145,19 +153,19 @@ internal sealed class Explorer
                 continue;
             abortSeen ??= quiet.Elapsed;
             // An execution that stopped unwinds within StallTimeout (Execution.WaitForWorkers gives up on others then).
-            if (quiet.Elapsed - abortSeen.Value >= 2 * _options.StallTimeout && Abandon(execution, clock.Elapsed) is { } abandoned)
-                return abandoned;
+            if (quiet.Elapsed - abortSeen.Value >= 2 * _options.StallTimeout && Abandon(execution, segment.Clock.Elapsed) is { } abandoned)
+                return new SegmentOutcome(segment) { Abandoned = abandoned, Stopped = true };
         }
         done.Dispose();
         error?.Throw();
         return result!;
     }
 
-    private ExplorationResult ExploreAs(string? test)
+    private SegmentOutcome ExploreAs(string? test, ExplorationSegment segment)
     {
         if (test is not null)
             CoverageTestContext.CurrentTest ??= test;
-        return Explore();
+        return Explore(segment);
     }
 
     /// <summary>Gives up an exploration whose thread is stuck in the execution it was running, and reports that execution.</summary>
@@ -187,28 +195,40 @@ internal sealed class Explorer
         };
     }
 
-    private ExplorationResult Explore()
+    /// <summary>
+    /// Runs the segment's executions. Executions are numbered from the segment's start (the run's count before it),
+    /// and the first failure is the earlier one if there was one, so a chunk of a parallel run reports what the same
+    /// executions of a sequential run report.
+    /// </summary>
+    private SegmentOutcome Explore(ExplorationSegment segment)
     {
-        var clock = Stopwatch.StartNew();
-        var strategy = CreateStrategy(_options);
-        // A replay's scheduling points are those of the schedule it replays; an exploration learns its own.
-        var racing = new RacingLocations(strategy is ReplayStrategy replaying ? replaying.Schedule.Races : []);
+        var strategy = segment.Strategy;
+        var racing = segment.Racing;
+        var outcome = new SegmentOutcome(segment);
         var steps = new List<StepRecord>();
-        var schedules = new List<string>();
-        var hashes = new List<string>();
-        var executions = 0;
+        var schedules = outcome.Schedules;
+        var hashes = outcome.Hashes;
+        var executions = segment.ExecutionsBefore;
         long operations = 0;
         var longest = 0;
-        LoomFailure? failure = null;
-        var failures = new List<LoomFailure>();
-        var unseen = new UnseenCodeLog();
+        var failure = segment.EarlierFailure;
+        var failures = outcome.Failures;
+        var unseen = outcome.Unseen;
 
         try
         {
             while (_options.MaxExecutions is not { } cap || executions < cap)
             {
-                if (executions > 0 && _options.MaxDuration is { } duration && clock.Elapsed >= duration)
+                if (executions > 0 && _options.MaxDuration is { } duration && segment.Clock.Elapsed >= duration)
+                {
+                    outcome.Stopped = true;
                     break;
+                }
+                if (segment.Cancelled?.Invoke() == true)
+                {
+                    outcome.Cancelled = true;
+                    break;
+                }
                 if (!strategy.BeginExecution())
                     break;
                 var seed = strategy.CurrentSeed ?? _options.Seed;
@@ -221,9 +241,12 @@ internal sealed class Explorer
                 }
                 // Running work on the chooser's OS thread saves thread switches only while restarts stay rare; a
                 // model whose work mostly stops midway runs faster with all of it on workers (bench/RESULTS.md).
-                if (executions >= NestingTrial && _nestingRestarts * 4 > executions)
+                var ran = executions - segment.ExecutionsBefore;
+                if (ran >= NestingTrial && _nestingRestarts * 4 > ran)
                     _nestingOff = true;
-                if (ControlledSiteLog.Enabled)
+                if (segment.Coverage is { } batch)
+                    batch.Add(execution.Steps, execution.ScheduleId);
+                else if (ControlledSiteLog.Enabled)
                     ControlledSiteLog.Record(execution.Steps, execution.ScheduleId);
                 executions++;
                 operations += execution.Step;
@@ -237,6 +260,7 @@ internal sealed class Explorer
                 {
                     failure ??= Report(execution, strategy, executions, gcFailure);
                     failures.Add(failure);
+                    outcome.Stopped = true;
                     break;
                 }
                 if (execution.Failure is null && strategy is ReplayStrategy replay && replay.Leftover(execution) is { } leftover)
@@ -257,6 +281,7 @@ internal sealed class Explorer
                     {
                         failure ??= different;
                         failures.Add(different);
+                        outcome.Stopped = true;
                         break;
                     }
                 }
@@ -271,13 +296,17 @@ internal sealed class Explorer
                     failure ??= found;
                     failures.Add(found);
                     if (_options.StopAtFirstFailure || found.Kind is FailureKind.Nondeterminism or FailureKind.Stalled or FailureKind.ScheduleDiverged)
+                    {
+                        outcome.Stopped = true;
                         break;
+                    }
                     continue;
                 }
                 if (executions == 1 && execution.Step == 0 && !execution.Pruned)
                 {
                     failure ??= Report(execution, strategy, executions, NothingControlled(execution));
                     failures.Add(failure);
+                    outcome.Stopped = true;
                     break;
                 }
             }
@@ -287,26 +316,15 @@ internal sealed class Explorer
             _current = null;
         }
 
-        return new ExplorationResult(
-            _options,
-            executions,
-            (failure is null || !_options.StopAtFirstFailure) && strategy.Exhausted,
-            strategy.PrunedByBound,
-            operations,
-            longest,
-            failure,
-            schedules,
-            clock.Elapsed)
-        {
-            GcRestarts = _gcRestarts,
-            NestingRestarts = _nestingRestarts,
-            RacingLocations = [.. racing.Names.Order(StringComparer.Ordinal)],
-            TraceHashes = hashes,
-            Failures = failures,
-            UnseenAssemblies = unseen.Assemblies,
-            UncontrolledCalls = unseen.UncontrolledCalls,
-            UnseenCodeWarning = unseen.Warning,
-        };
+        outcome.Executions = executions - segment.ExecutionsBefore;
+        outcome.Operations = operations;
+        outcome.Longest = longest;
+        outcome.Failure = failure;
+        outcome.Exhausted = (failure is null || !_options.StopAtFirstFailure) && strategy.Exhausted;
+        outcome.PrunedByBound = strategy.PrunedByBound;
+        outcome.GcRestarts = _gcRestarts;
+        outcome.NestingRestarts = _nestingRestarts;
+        return outcome;
     }
 
     /// <summary>

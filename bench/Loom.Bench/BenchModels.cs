@@ -33,6 +33,32 @@ internal static class BenchModels
             throw new InvalidOperationException("lost increment");
     }
 
+    /// <summary>Two threads each increment twice with a compare-exchange loop; the body joins and checks.</summary>
+    public static void CasLoopTwoIncrementsEach()
+    {
+        var cell = new Cell();
+        System.Threading.ThreadStart increment = () =>
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                int seen;
+                do
+                {
+                    seen = Interlocked.CompareExchange(ref cell.Value, 0, 0);
+                }
+                while (Interlocked.CompareExchange(ref cell.Value, seen + 1, seen) != seen);
+            }
+        };
+        var t1 = new Thread(increment);
+        var t2 = new Thread(increment);
+        t1.Start();
+        t2.Start();
+        t1.Join();
+        t2.Join();
+        if (cell.Value != 4)
+            throw new InvalidOperationException("lost increment");
+    }
+
     /// <summary>(b) Three threads increment under one lock.</summary>
     public static void LockThreeThreads()
     {

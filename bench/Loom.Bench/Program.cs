@@ -1,12 +1,15 @@
 using Loom.Bench;
 
-// Usage: dotnet run -c Release --project bench/Loom.Bench -- [engine|counts|memory|async|handoff|overhead|long|all] [--write bench/RESULTS.md]
+// Usage: dotnet run -c Release --project bench/Loom.Bench -- [engine|counts|memory|async|handoff|overhead|long|parallel|all] [--write bench/RESULTS.md]
 var sections = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.EndsWith(".md", StringComparison.Ordinal)).ToList();
 if (sections.Count == 0 || sections.Contains("all"))
     sections = ["engine", "counts", "memory", "async", "handoff", "overhead"];
 var write = Array.IndexOf(args, "--write") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
 var report = new Report();
+// "parallel" writes its own section of the results file ("Parallel seeds"), so it runs alone and is not in "all".
+if (sections.SequenceEqual(["parallel"]))
+    report = new Report("Parallel seeds");
 foreach (var section in sections)
 {
     switch (section)
@@ -33,8 +36,14 @@ foreach (var section in sections)
             // Not in "all": ten million executions take several minutes.
             LongExploration.Run(report, millions: 10);
             break;
+        case "parallel" when sections.Count == 1:
+            ParallelSeeds.Run(report);
+            break;
+        case "parallel":
+            Console.Error.WriteLine("'parallel' writes its own section of the results file; run it alone.");
+            return 2;
         default:
-            Console.Error.WriteLine($"Unknown section '{section}'. Known: engine, counts, memory, async, handoff, overhead, long, all.");
+            Console.Error.WriteLine($"Unknown section '{section}'. Known: engine, counts, memory, async, handoff, overhead, long, parallel, all.");
             return 2;
     }
 }

@@ -34,6 +34,18 @@ internal sealed class RacingLocations
         return _hashes.Add(hash);
     }
 
+    /// <summary>A copy a parallel worker starts its chunk of seeds from, names included.</summary>
+    public RacingLocations Copy()
+    {
+        var copy = new RacingLocations(_hashes);
+        foreach (var (hash, name) in _names)
+            copy._names.Add(hash, name);
+        return copy;
+    }
+
+    /// <summary>Whether both sets make the same accesses scheduling points.</summary>
+    public bool SameAs(RacingLocations other) => _hashes.SetEquals(other._hashes);
+
     /// <summary>The names of the racing locations this exploration found, for its result.</summary>
     public IReadOnlyCollection<string> Names => _names.Values;
 
