@@ -39,7 +39,6 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource, 
     private int? _maxCases;
     private int? _maxListedSchedules;
     private int? _stallTimeoutSeconds;
-    private int? _parallelism;
 
     /// <summary>Creates the attribute; the compiler fills in where it is.</summary>
     /// <param name="callerFilePath">Provided by the compiler: the regressions file lives beside this file.</param>
@@ -98,12 +97,6 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource, 
     /// </summary>
     public int StallTimeoutSeconds { get => _stallTimeoutSeconds ?? LoomTheorySettings.DefaultStallTimeoutSeconds; set => _stallTimeoutSeconds = value; }
 
-    /// <summary>
-    /// Random and Pct only: how many workers run the seeds of one case at once (<see cref="LoomOptions.Parallelism"/>);
-    /// the result is the same as with one. Default 1.
-    /// </summary>
-    public int Parallelism { get => _parallelism ?? 1; set => _parallelism = value; }
-
     /// <summary>The theory's cases, one data row each, in a stable order (see docs/mstest.md); never throws.</summary>
     /// <param name="methodInfo">The test method.</param>
     /// <returns>One row per case: the case as text, with its display name and categories.</returns>
@@ -136,7 +129,6 @@ public sealed class LoomTheoryAttribute : TestMethodAttribute, ITestDataSource, 
         MaxCases = _maxCases,
         MaxListedSchedules = _maxListedSchedules,
         StallTimeoutSeconds = _stallTimeoutSeconds,
-        Parallelism = _parallelism,
     };
 
     /// <inheritdoc />

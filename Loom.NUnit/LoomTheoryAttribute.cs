@@ -47,7 +47,6 @@ public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFi
     private int? _maxCases;
     private int? _maxListedSchedules;
     private int? _stallTimeoutSeconds;
-    private int? _parallelism;
 
     /// <summary>Creates the attribute; the compiler fills in where it is.</summary>
     /// <param name="sourceFilePath">Provided by the compiler: the regressions file lives beside this file.</param>
@@ -106,12 +105,6 @@ public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFi
     /// </summary>
     public int StallTimeoutSeconds { get => _stallTimeoutSeconds ?? LoomTheorySettings.DefaultStallTimeoutSeconds; set => _stallTimeoutSeconds = value; }
 
-    /// <summary>
-    /// Random and Pct only: how many workers run the seeds of one case at once (<see cref="LoomOptions.Parallelism"/>);
-    /// the result is the same as with one. Default 1.
-    /// </summary>
-    public int Parallelism { get => _parallelism ?? 1; set => _parallelism = value; }
-
     /// <summary>The source file the attribute was written in, as the compiler recorded it.</summary>
     internal string? SourceFilePath => _sourceFilePath;
 
@@ -158,6 +151,5 @@ public sealed class LoomTheoryAttribute : NUnitAttribute, ITestBuilder, IImplyFi
         MaxCases = _maxCases,
         MaxListedSchedules = _maxListedSchedules,
         StallTimeoutSeconds = _stallTimeoutSeconds,
-        Parallelism = _parallelism,
     };
 }

@@ -37,7 +37,6 @@ public sealed class LoomTheoryAttribute : FactAttribute, ILoomTheoryAttribute
     private int? _maxCases;
     private int? _maxListedSchedules;
     private int? _stallTimeoutSeconds;
-    private int? _parallelism;
 
     /// <summary>Creates the attribute; the compiler fills in where it is.</summary>
     /// <param name="sourceFilePath">Provided by the compiler: the regressions file lives beside this file.</param>
@@ -105,12 +104,6 @@ public sealed class LoomTheoryAttribute : FactAttribute, ILoomTheoryAttribute
     /// </summary>
     public int StallTimeoutSeconds { get => _stallTimeoutSeconds ?? LoomTheorySettings.DefaultStallTimeoutSeconds; set => _stallTimeoutSeconds = value; }
 
-    /// <summary>
-    /// Random and Pct only: how many workers run the seeds of one case at once (<see cref="LoomOptions.Parallelism"/>);
-    /// the result is the same as with one. Default 1.
-    /// </summary>
-    public int Parallelism { get => _parallelism ?? 1; set => _parallelism = value; }
-
     /// <summary>The options as the shared case layer reads them: only those that were set.</summary>
     /// <returns>The settings.</returns>
     internal LoomTheorySettings ToSettings() => new()
@@ -127,6 +120,5 @@ public sealed class LoomTheoryAttribute : FactAttribute, ILoomTheoryAttribute
         MaxCases = _maxCases,
         MaxListedSchedules = _maxListedSchedules,
         StallTimeoutSeconds = _stallTimeoutSeconds,
-        Parallelism = _parallelism,
     };
 }

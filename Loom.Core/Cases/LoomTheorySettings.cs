@@ -74,9 +74,6 @@ public sealed record LoomTheorySettings
     /// </summary>
     public int? StallTimeoutSeconds { get; init; }
 
-    /// <summary>For random and PCT: how many workers run the seeds of one case (<see cref="LoomOptions.Parallelism"/>).</summary>
-    public int? Parallelism { get; init; }
-
     /// <summary>The strategy in effect.</summary>
     public LoomStrategy EffectiveStrategy => Strategy ?? LoomStrategy.Exhaustive;
 
@@ -130,8 +127,6 @@ public sealed record LoomTheorySettings
             problems.Add($"MaxListedSchedules = {MaxListedSchedules} lists nothing; use 1 or more.");
         if (StallTimeoutSeconds is < 1)
             problems.Add($"StallTimeoutSeconds = {StallTimeoutSeconds} is not positive; use 1 or more (the default is {DefaultStallTimeoutSeconds}).");
-        if (Parallelism is < 1)
-            problems.Add($"Parallelism = {Parallelism} runs nothing; use 1 or more (the default is 1).");
         if (MaxCases is { } cases && MaxListedSchedules is { } listed && cases > listed)
             problems.Add($"MaxCases = {cases} is more than MaxListedSchedules = {listed}; a case holds at least one listed schedule, so use MaxCases <= MaxListedSchedules.");
 
@@ -142,8 +137,6 @@ public sealed record LoomTheorySettings
                 if (isSet)
                     problems.Add($"{name} applies to the Random and Pct strategies, but this theory explores exhaustively; set Strategy = LoomStrategy.Random or LoomStrategy.Pct, or remove {name}.");
             }
-            if (Parallelism is > 1 && Schedule is null)
-                problems.Add($"Parallelism = {Parallelism} applies to the Random and Pct strategies, but this theory explores exhaustively, which runs on one worker; set Strategy = LoomStrategy.Random or LoomStrategy.Pct, or remove Parallelism.");
         }
         else
         {
@@ -199,9 +192,6 @@ public sealed record LoomTheorySettings
             options = options with { FailOnUnseenCode = unseen };
         if (StallTimeoutSeconds is { } stall)
             options = options with { StallTimeout = TimeSpan.FromSeconds(stall) };
-        // A replay runs one schedule and ignores it; the exhaustive search rejects it (Validate).
-        if (Parallelism is { } parallelism && EffectiveStrategy != LoomStrategy.Exhaustive && Schedule is null)
-            options = options with { Parallelism = parallelism };
         return options;
     }
 
@@ -235,7 +225,6 @@ public sealed record LoomTheorySettings
         Add("maxCases", MaxCases);
         Add("maxListed", MaxListedSchedules);
         Add("stall", StallTimeoutSeconds);
-        Add("parallelism", Parallelism);
         return KeyValueText.Write(pairs);
     }
 
@@ -262,7 +251,6 @@ public sealed record LoomTheorySettings
                 "maxCases" => settings with { MaxCases = KeyValueText.ParseInt(key, value) },
                 "maxListed" => settings with { MaxListedSchedules = KeyValueText.ParseInt(key, value) },
                 "stall" => settings with { StallTimeoutSeconds = KeyValueText.ParseInt(key, value) },
-                "parallelism" => settings with { Parallelism = KeyValueText.ParseInt(key, value) },
                 _ => throw new FormatException($"Unknown Loom theory setting '{key}' in '{text}'."),
             };
         }

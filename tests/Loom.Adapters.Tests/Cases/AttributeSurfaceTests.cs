@@ -41,25 +41,6 @@ public sealed class AttributeSurfaceTests
     }
 
     [Fact]
-    public void Parallelism_set_on_the_attribute_reaches_the_engine_options_through_the_settings_text()
-    {
-        foreach (var type in Attributes)
-        {
-            var attribute = Create(type);
-            Assert.Equal(1, type.GetProperty("Parallelism")!.GetValue(attribute));
-            type.GetProperty("Strategy")!.SetValue(attribute, LoomStrategy.Pct);
-            type.GetProperty("Parallelism")!.SetValue(attribute, 3);
-
-            var settings = (LoomTheorySettings)type.GetMethod("ToSettings", BindingFlags.NonPublic | BindingFlags.Instance)!.Invoke(attribute, null)!;
-            var carried = LoomTheorySettings.Parse(settings.ToText());
-
-            Assert.Equal(settings, carried);
-            Assert.Empty(carried.Validate());
-            Assert.Equal(3, carried.BaseOptions().Parallelism);
-        }
-    }
-
-    [Fact]
     public void The_stall_timeout_defaults_to_the_engine_default_and_is_an_ILoomTheoryAttribute()
     {
         foreach (var type in Attributes)

@@ -74,16 +74,6 @@ public sealed class MSTestDataSourceTests
         Xunit.Assert.Contains(problem, LoomCase.Parse(Xunit.Assert.Single(rows).Value).Problem);
     }
 
-    [Theory]
-    [InlineData(nameof(MSTestModels.No_workers), "Parallelism = 0 runs nothing")]
-    [InlineData(nameof(MSTestModels.Parallel_exhaustive), "Parallelism = 2 applies to the Random and Pct strategies, but this theory explores exhaustively")]
-    public void Parallelism_below_one_or_on_an_exhaustive_theory_is_one_row_naming_it(string methodName, string problem)
-    {
-        var (_, rows) = Rows<MSTestModels>(methodName);
-
-        Xunit.Assert.Contains(problem, LoomCase.Parse(Xunit.Assert.Single(rows).Value).Problem);
-    }
-
     [Fact]
     public void A_class_with_class_initialize_is_one_row_for_the_whole_space()
     {

@@ -36,12 +36,6 @@ public sealed class MSTestModels
     [LoomTheory(StallTimeoutSeconds = 0)]
     public void No_stall_timeout() => TwoIncrements();
 
-    [LoomTheory(Strategy = LoomStrategy.Random, Parallelism = 0)]
-    public void No_workers() => TwoIncrements();
-
-    [LoomTheory(Parallelism = 2)]
-    public void Parallel_exhaustive() => TwoIncrements();
-
     internal static void TwoIncrements()
     {
         var value = 0;

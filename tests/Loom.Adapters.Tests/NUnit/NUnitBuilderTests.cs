@@ -44,8 +44,6 @@ public sealed class NUnitBuilderTests
     [InlineData(nameof(NUnitModels.Takes_a_parameter), "the method takes parameters")]
     [InlineData(nameof(NUnitModels.Unknown_strategy), "Strategy = 42 is not a LoomStrategy; use LoomStrategy.Exhaustive, LoomStrategy.Random, LoomStrategy.Pct.")]
     [InlineData(nameof(NUnitModels.No_stall_timeout), "StallTimeoutSeconds = 0 is not positive")]
-    [InlineData(nameof(NUnitModels.No_workers), "Parallelism = 0 runs nothing")]
-    [InlineData(nameof(NUnitModels.Parallel_exhaustive), "Parallelism = 2 applies to the Random and Pct strategies, but this theory explores exhaustively")]
     public void Invalid_theories_become_one_non_runnable_test_that_names_the_problem(string methodName, string problem)
     {
         var only = Assert.Single(Build<NUnitModels>(methodName));

@@ -32,12 +32,6 @@ public sealed class NUnitModels
     [LoomTheory(StallTimeoutSeconds = 0)]
     public void No_stall_timeout() => TwoIncrements();
 
-    [LoomTheory(Strategy = LoomStrategy.Random, Parallelism = 0)]
-    public void No_workers() => TwoIncrements();
-
-    [LoomTheory(Parallelism = 2)]
-    public void Parallel_exhaustive() => TwoIncrements();
-
     [LoomTheory]
     public void Takes_a_parameter(int value) => GC.KeepAlive(value);
 

@@ -55,28 +55,6 @@ public sealed class TheoryOptionTests
     }
 
     [Fact]
-    public void Parallelism_reaches_the_engine_options_of_a_seeded_theory_and_survives_the_text_form()
-    {
-        var settings = new LoomTheorySettings { Strategy = LoomStrategy.Random, Parallelism = 2 };
-
-        Assert.Empty(settings.Validate());
-        Assert.Equal(2, settings.BaseOptions().Parallelism);
-        Assert.Equal(settings, LoomTheorySettings.Parse(settings.ToText()));
-        Assert.Equal(1, new LoomTheorySettings().BaseOptions().Parallelism);
-    }
-
-    [Fact]
-    public void Parallelism_is_invalid_below_one_and_on_an_exhaustive_theory_but_a_replay_ignores_it()
-    {
-        Assert.Contains("Parallelism = 0 runs nothing", Assert.Single(new LoomTheorySettings { Strategy = LoomStrategy.Pct, Parallelism = 0 }.Validate()));
-        Assert.Contains("this theory explores exhaustively, which runs on one worker", Assert.Single(new LoomTheorySettings { Parallelism = 2 }.Validate()), StringComparison.Ordinal);
-
-        var replay = new LoomTheorySettings { Schedule = "1@3_0@5", Parallelism = 2 };
-        Assert.Empty(replay.Validate());
-        Assert.Equal(1, replay.BaseOptions().Parallelism);
-    }
-
-    [Fact]
     public void The_stall_timeout_reaches_the_engine_options_and_survives_the_text_form()
     {
         var settings = new LoomTheorySettings { Strategy = LoomStrategy.Random, StallTimeoutSeconds = 3 };
