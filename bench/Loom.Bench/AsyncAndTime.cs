@@ -10,7 +10,7 @@ internal static class AsyncAndTime
 {
     public static void Run(Report report)
     {
-        var runToEnd = Rate(ThreeTasks, 20_000);
+        var runToEnd = Rate(BenchModels.ThreeTasks, 20_000);
         var midway = Rate(ThreeTasksStoppingMidway, 20_000);
         var midwayUnnested = Rate(ThreeTasksStoppingMidway, 20_000, nesting: false);
         report.Table(
@@ -36,16 +36,6 @@ internal static class AsyncAndTime
             ]);
     }
 
-    private static async Task ThreeTasks()
-    {
-        var counter = 0;
-        async Task Increment()
-        {
-            await Task.Yield();
-            counter++;
-        }
-        await Task.WhenAll(LoomTask.Run(Increment), LoomTask.Run(Increment), LoomTask.Run(Increment));
-    }
 
     private static async Task ThreeTasksStoppingMidway()
     {

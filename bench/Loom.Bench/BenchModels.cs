@@ -1,4 +1,5 @@
 using Loom.Threading;
+using Loom.Threading.Tasks;
 
 namespace Loom.Bench;
 
@@ -11,35 +12,29 @@ internal static class BenchModels
     }
 
     /// <summary>(a) Two threads each increment with a compare-exchange loop; the body joins and checks.</summary>
-    public static void CasLoopTwoThreads()
-    {
-        var cell = new Cell();
-        System.Threading.ThreadStart increment = () =>
-        {
-            int seen;
-            do
-            {
-                seen = Interlocked.CompareExchange(ref cell.Value, 0, 0);
-            }
-            while (Interlocked.CompareExchange(ref cell.Value, seen + 1, seen) != seen);
-        };
-        var t1 = new Thread(increment);
-        var t2 = new Thread(increment);
-        t1.Start();
-        t2.Start();
-        t1.Join();
-        t2.Join();
-        if (cell.Value != 2)
-            throw new InvalidOperationException("lost increment");
-    }
+    public static void CasLoopTwoThreads() => CasLoop(incrementsEach: 1);
 
     /// <summary>Two threads each increment twice with a compare-exchange loop; the body joins and checks.</summary>
-    public static void CasLoopTwoIncrementsEach()
+    public static void CasLoopTwoIncrementsEach() => CasLoop(incrementsEach: 2);
+
+    /// <summary>The engine section's async model: three tasks that yield once and increment.</summary>
+    public static async Task ThreeTasks()
+    {
+        var counter = 0;
+        async Task Increment()
+        {
+            await Task.Yield();
+            counter++;
+        }
+        await Task.WhenAll(LoomTask.Run(Increment), LoomTask.Run(Increment), LoomTask.Run(Increment));
+    }
+
+    private static void CasLoop(int incrementsEach)
     {
         var cell = new Cell();
         System.Threading.ThreadStart increment = () =>
         {
-            for (var i = 0; i < 2; i++)
+            for (var i = 0; i < incrementsEach; i++)
             {
                 int seen;
                 do
@@ -55,7 +50,7 @@ internal static class BenchModels
         t2.Start();
         t1.Join();
         t2.Join();
-        if (cell.Value != 4)
+        if (cell.Value != 2 * incrementsEach)
             throw new InvalidOperationException("lost increment");
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Loom.Threading.Tasks;
 
 namespace Loom.Bench;
 
@@ -19,7 +18,7 @@ internal static class ParallelSeeds
         var rows = new List<string[]>();
         rows.AddRange(Measure("2 threads, CAS-loop increment (2 each)", options => LoomModel.Check(BenchModels.CasLoopTwoIncrementsEach, options)));
         rows.AddRange(Measure("3 threads, increment under a lock", options => LoomModel.Check(BenchModels.LockThreeThreads, options)));
-        rows.AddRange(Measure("async, 3 tasks", options => LoomModel.Check(ThreeTasks, options)));
+        rows.AddRange(Measure("async, 3 tasks", options => LoomModel.Check(BenchModels.ThreeTasks, options)));
         report.Table(
             "Random, 20,000 seeds, by Parallelism",
             $"One `LoomModel.Check` of {Seeds:N0} seeds per run; the settings take turns, {Runs} runs each, median shown. " +
@@ -55,15 +54,4 @@ internal static class ParallelSeeds
         });
     }
 
-    /// <summary>The async model of the engine section: three tasks that yield once and increment.</summary>
-    private static async Task ThreeTasks()
-    {
-        var counter = 0;
-        async Task Increment()
-        {
-            await Task.Yield();
-            counter++;
-        }
-        await Task.WhenAll(LoomTask.Run(Increment), LoomTask.Run(Increment), LoomTask.Run(Increment));
-    }
 }
