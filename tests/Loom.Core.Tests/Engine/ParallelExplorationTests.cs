@@ -172,6 +172,8 @@ public class ParallelExplorationTests
         static ExplorationResult SpinAtOneSeed(int parallelism)
         {
             // The spin ends once the run has its result, so the abandoned OS thread does not burn a core afterwards.
+            // While it spins, the other worker's chunks share the one core left: a whole second between two of
+            // their scheduling points keeps a loaded machine from making one of them stall too.
             using var release = new System.Threading.ManualResetEventSlim();
             var result = LoomModel.Explore(
                 () =>
@@ -184,7 +186,7 @@ public class ParallelExplorationTests
                     }
                     Models.CasIncrements();
                 },
-                new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 200, SeedsPerChunk = 4, StallTimeout = TimeSpan.FromMilliseconds(300), Parallelism = parallelism });
+                new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 200, SeedsPerChunk = 4, StallTimeout = TimeSpan.FromSeconds(1), Parallelism = parallelism });
             release.Set();
             return result;
         }
