@@ -9,6 +9,7 @@ using Microsoft.Testing.Platform.Extensions.OutputDevice;
 using Microsoft.Testing.Platform.Extensions.TestHostControllers;
 using Microsoft.Testing.Platform.Messages;
 using Microsoft.Testing.Platform.OutputDevice;
+using Microsoft.Testing.Platform.TestHost;
 
 namespace Loom.Coverage.Mtp;
 
@@ -16,8 +17,8 @@ namespace Loom.Coverage.Mtp;
 /// Runs in the test host controller when <c>--loom-coverage</c> runs with coverlet.MTP. coverlet.MTP writes its
 /// Cobertura report here, once the test host has exited; this handler comes after it (its build hook is registered
 /// after Coverlet's, see build/Loom.Coverage.Mtp.targets), reads that report with Loom's record and builds the
-/// loom-coverage report, so the statuses under the platform are those of a VSTest run. Nothing it does changes the
-/// run's result.
+/// loom-coverage report, so the statuses under the platform are those of a VSTest run. Only a merge gate
+/// (<c>--loom-coverage-threshold</c>) the report does not meet changes the run's result.
 /// </summary>
 internal sealed class LoomCoverageController(ICommandLineOptions commandLine, IConfiguration configuration, IOutputDevice output, IMessageBus messageBus, ControllerRun run)
     : ITestHostProcessLifetimeHandler, IDataProducer, IOutputDeviceDataProducer
@@ -30,7 +31,7 @@ internal sealed class LoomCoverageController(ICommandLineOptions commandLine, IC
 
     public string Description => ExtensionInfo.Description;
 
-    public Type[] DataTypesProduced => [typeof(FileArtifact)];
+    public Type[] DataTypesProduced => [typeof(FileArtifact), typeof(TestCoverageThresholdMessage)];
 
     /// <summary>Whether the report is built in the controller: asked for, and Coverlet on.</summary>
     public static bool IsActive(ICommandLineOptions commandLine) =>
@@ -59,6 +60,8 @@ internal sealed class LoomCoverageController(ICommandLineOptions commandLine, IC
             await output.DisplayAsync(this, new TextOutputDeviceData(result.Summary), cancellation).ConfigureAwait(false);
             foreach (var (path, name) in ReportBuilder.Files(result))
                 await messageBus.PublishAsync(this, new FileArtifact(new FileInfo(path), name)).ConfigureAwait(false);
+            // The controller has no test session of its own; the platform takes threshold evaluations from it after the test host ended.
+            await ThresholdGate.CheckAsync(commandLine, result.Report, new SessionUid(Uid), this, messageBus, output, cancellation).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -18,7 +18,7 @@ namespace Loom.Coverage.Mtp;
 /// on (through <c>LOOM_COVERAGE_DIR</c>, before any Loom exploration runs); when the session finishes it flushes the
 /// record and, unless the test host controller builds the report (Coverlet runs: see
 /// <see cref="LoomCoverageController"/>), builds the report, prints the summary and publishes the reports as session
-/// artifacts. Nothing it does changes the test session's result.
+/// artifacts. Only a merge gate (<c>--loom-coverage-threshold</c>) the report does not meet changes the session's result.
 /// </summary>
 internal sealed class LoomCoverageSessionHandler : ITestSessionLifetimeHandler, IDataProducer, IOutputDeviceDataProducer
 {
@@ -45,7 +45,7 @@ internal sealed class LoomCoverageSessionHandler : ITestSessionLifetimeHandler, 
 
     public string Description => ExtensionInfo.Description;
 
-    public Type[] DataTypesProduced => [typeof(SessionFileArtifact)];
+    public Type[] DataTypesProduced => [typeof(SessionFileArtifact), typeof(TestCoverageThresholdMessage)];
 
     public Task<bool> IsEnabledAsync() => Task.FromResult(_commandLine.IsOptionSet(LoomCoverageOptions.Enable));
 
@@ -76,6 +76,7 @@ internal sealed class LoomCoverageSessionHandler : ITestSessionLifetimeHandler, 
             await _output.DisplayAsync(this, new TextOutputDeviceData(result.Summary), testSessionContext.CancellationToken).ConfigureAwait(false);
             foreach (var (path, name) in ReportBuilder.Files(result))
                 await _messageBus.PublishAsync(this, new SessionFileArtifact(testSessionContext.SessionUid, new FileInfo(path), name)).ConfigureAwait(false);
+            await ThresholdGate.CheckAsync(_commandLine, result.Report, testSessionContext.SessionUid, this, _messageBus, _output, testSessionContext.CancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -45,6 +45,31 @@ public class MtpCoverageEndToEndTests(CoverageRunFixture run)
     }
 
     /// <summary>
+    /// The merge gate under the platform: the fixture reaches 4 of its 8 atomic sites under Loom (50%), so a gate of
+    /// 100% fails the otherwise passing run with the platform's coverage-threshold exit code (14) and says which
+    /// category fell short, and a gate of 50% passes. A malformed gate is refused before anything runs.
+    /// </summary>
+    [Fact]
+    public void A_coverage_threshold_fails_the_run_below_its_minimum_and_passes_it_at_the_minimum()
+    {
+        var application = run.Executable("Coverage.MSTest.Mtp");
+        var project = Path.Combine(run.Root, "Coverage.MSTest.Mtp");
+
+        var below = CommandRunner.Run(project, application, "--loom-coverage", "--loom-coverage-threshold", "atomic=100;sync=0", "--results-directory", Path.Combine(run.Root, "mtp-threshold-below"));
+        var at = CommandRunner.Run(project, application, "--loom-coverage", "--loom-coverage-threshold", "atomic=50", "--results-directory", Path.Combine(run.Root, "mtp-threshold-at"));
+        var malformed = CommandRunner.Run(project, application, "--loom-coverage", "--loom-coverage-threshold", "atomc=50");
+
+        Assert.True(below.ExitCode == 14, below.Output);
+        Assert.Contains("loom-coverage: 50.0% of the atomic sites were reached under Loom, below the threshold of 100% (--loom-coverage-threshold).", below.Output);
+        Assert.Contains("loom-atomic: 50.0% < 100.0% threshold", below.Output);
+        Assert.DoesNotContain("of the sync sites were reached under Loom, below", below.Output);
+        Assert.True(at.ExitCode == 0, at.Output);
+        Assert.Contains("loom-atomic: 50.0% >= 50.0% threshold", at.Output);
+        Assert.True(malformed.ExitCode == 5, malformed.Output);
+        Assert.Contains("'atomc=50' is not 'category=percent'", malformed.Output);
+    }
+
+    /// <summary>
     /// Built without coverlet.MTP and with the rewriter on (as a package reference turns it on): no line data at all,
     /// as for code compiled into the test project under the platform. Sites reached under Loom are <c>loom</c>, the
     /// calls that ran outside any execution are <c>outside-loom</c> from Loom's own record (the statuses the VSTest
