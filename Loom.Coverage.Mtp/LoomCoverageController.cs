@@ -66,6 +66,7 @@ internal sealed class LoomCoverageController(ICommandLineOptions commandLine, IC
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await output.DisplayAsync(this, new WarningMessageOutputDeviceData($"loom-coverage could not build its report: {e.Message}"), cancellation).ConfigureAwait(false);
+            await ThresholdGate.FailUncheckedAsync(commandLine, new SessionUid(Uid), this, messageBus, output, cancellation).ConfigureAwait(false);
         }
         finally
         {

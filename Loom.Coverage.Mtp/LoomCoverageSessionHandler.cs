@@ -81,6 +81,7 @@ internal sealed class LoomCoverageSessionHandler : ITestSessionLifetimeHandler, 
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await _output.DisplayAsync(this, new WarningMessageOutputDeviceData($"loom-coverage could not build its report: {e.Message}"), testSessionContext.CancellationToken).ConfigureAwait(false);
+            await ThresholdGate.FailUncheckedAsync(_commandLine, testSessionContext.SessionUid, this, _messageBus, _output, testSessionContext.CancellationToken).ConfigureAwait(false);
         }
         finally
         {
