@@ -51,26 +51,31 @@ internal sealed class LoomCoverageController(ICommandLineOptions commandLine, IC
     {
         try
         {
-            var results = configuration.GetTestResultDirectory();
-            var coverlet = CoverletMtp.FindReport(results, run.StartedUtc);
-            var problem = coverlet is null
-                ? $"coverlet.MTP ran (--{CoverletMtp.Enable}), but no Cobertura report of this run was in {results} when the loom-coverage report was built, so sites not reached under Loom show as 'no-data'. Its formats must include cobertura (--coverlet-output-format), and its extension must be registered before Loom.Coverage.Mtp's (docs/coverage.md)."
-                : null;
-            var result = await ReportBuilder.ProduceAsync(commandLine, results, run.RecordFolder, coverlet, problem, cancellation).ConfigureAwait(false);
-            await output.DisplayAsync(this, new TextOutputDeviceData(result.Summary), cancellation).ConfigureAwait(false);
-            foreach (var (path, name) in ReportBuilder.Files(result))
-                await messageBus.PublishAsync(this, new FileArtifact(new FileInfo(path), name)).ConfigureAwait(false);
             // The controller has no test session of its own; the platform takes threshold evaluations from it after the test host ended.
-            await ThresholdGate.CheckAsync(commandLine, result.Report, new SessionUid(Uid), this, messageBus, output, cancellation).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await output.DisplayAsync(this, new WarningMessageOutputDeviceData($"loom-coverage could not build its report: {e.Message}"), cancellation).ConfigureAwait(false);
-            await ThresholdGate.FailUncheckedAsync(commandLine, new SessionUid(Uid), this, messageBus, output, cancellation).ConfigureAwait(false);
+            await ReportBuilder.ReportAsync(
+                this,
+                () => Produce(cancellation),
+                (path, name) => new FileArtifact(new FileInfo(path), name),
+                new SessionUid(Uid),
+                commandLine,
+                messageBus,
+                output,
+                cancellation).ConfigureAwait(false);
         }
         finally
         {
             ReportBuilder.TryDelete(run.RecordFolder);
         }
+    }
+
+    /// <summary>Builds the report from this run's Cobertura report, or says why there is none.</summary>
+    private Task<CoverageRunResult> Produce(CancellationToken cancellation)
+    {
+        var results = configuration.GetTestResultDirectory();
+        var coverlet = CoverletMtp.FindReport(results, run.StartedUtc);
+        var problem = coverlet is null
+            ? $"coverlet.MTP ran (--{CoverletMtp.Enable}), but no Cobertura report of this run was in {results} when the loom-coverage report was built, so sites not reached under Loom show as 'no-data'. Its formats must include cobertura (--coverlet-output-format), and its extension must be registered before Loom.Coverage.Mtp's (docs/coverage.md)."
+            : null;
+        return ReportBuilder.ProduceAsync(commandLine, results, run.RecordFolder, coverlet, problem, cancellation);
     }
 }

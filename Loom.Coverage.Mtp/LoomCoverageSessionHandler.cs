@@ -71,17 +71,15 @@ internal sealed class LoomCoverageSessionHandler : ITestSessionLifetimeHandler, 
         try
         {
             CoverageRecording.Flush();
-            var result = await ReportBuilder.ProduceAsync(_commandLine, _configuration.GetTestResultDirectory(), _recordFolder, null, NoCoverletReason(),
+            await ReportBuilder.ReportAsync(
+                this,
+                () => ReportBuilder.ProduceAsync(_commandLine, _configuration.GetTestResultDirectory(), _recordFolder, null, NoCoverletReason(), testSessionContext.CancellationToken),
+                (path, name) => new SessionFileArtifact(testSessionContext.SessionUid, new FileInfo(path), name),
+                testSessionContext.SessionUid,
+                _commandLine,
+                _messageBus,
+                _output,
                 testSessionContext.CancellationToken).ConfigureAwait(false);
-            await _output.DisplayAsync(this, new TextOutputDeviceData(result.Summary), testSessionContext.CancellationToken).ConfigureAwait(false);
-            foreach (var (path, name) in ReportBuilder.Files(result))
-                await _messageBus.PublishAsync(this, new SessionFileArtifact(testSessionContext.SessionUid, new FileInfo(path), name)).ConfigureAwait(false);
-            await ThresholdGate.CheckAsync(_commandLine, result.Report, testSessionContext.SessionUid, this, _messageBus, _output, testSessionContext.CancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await _output.DisplayAsync(this, new WarningMessageOutputDeviceData($"loom-coverage could not build its report: {e.Message}"), testSessionContext.CancellationToken).ConfigureAwait(false);
-            await ThresholdGate.FailUncheckedAsync(_commandLine, testSessionContext.SessionUid, this, _messageBus, _output, testSessionContext.CancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -6,6 +6,11 @@ using System.Threading;
 using System.Threading.Tasks;
 using Loom.Coverage.Catalog;
 using Microsoft.Testing.Platform.CommandLine;
+using Microsoft.Testing.Platform.Extensions.Messages;
+using Microsoft.Testing.Platform.Extensions.OutputDevice;
+using Microsoft.Testing.Platform.Messages;
+using Microsoft.Testing.Platform.OutputDevice;
+using Microsoft.Testing.Platform.TestHost;
 
 namespace Loom.Coverage.Mtp;
 
@@ -40,8 +45,39 @@ internal static class ReportBuilder
         return Task.Run(() => CoverageRun.Produce(options), cancellationToken);
     }
 
+    /// <summary>
+    /// Builds the report, prints its summary, publishes its files and checks the merge gate, the same way wherever
+    /// the report is built; a report that cannot be built is a warning, and fails the gate.
+    /// </summary>
+    /// <param name="producer">The extension that reports.</param>
+    /// <param name="build">Builds the report (<see cref="ProduceAsync"/> with the inputs of where it runs).</param>
+    /// <param name="artifact">The message that publishes one of the report's files, from its path and name.</param>
+    /// <param name="session">The session the gate's evaluations belong to.</param>
+    /// <param name="commandLine">The run's options.</param>
+    /// <param name="messageBus">The platform's message bus.</param>
+    /// <param name="output">The platform's output device.</param>
+    /// <param name="cancellationToken">The session's cancellation.</param>
+    public static async Task ReportAsync<TProducer>(TProducer producer, Func<Task<CoverageRunResult>> build, Func<string, string, IData> artifact, SessionUid session,
+        ICommandLineOptions commandLine, IMessageBus messageBus, IOutputDevice output, CancellationToken cancellationToken)
+        where TProducer : IDataProducer, IOutputDeviceDataProducer
+    {
+        try
+        {
+            var result = await build().ConfigureAwait(false);
+            await output.DisplayAsync(producer, new TextOutputDeviceData(result.Summary), cancellationToken).ConfigureAwait(false);
+            foreach (var (path, name) in Files(result))
+                await messageBus.PublishAsync(producer, artifact(path, name)).ConfigureAwait(false);
+            await ThresholdGate.CheckAsync(commandLine, result.Report, session, producer, messageBus, output, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await output.DisplayAsync(producer, new WarningMessageOutputDeviceData($"loom-coverage could not build its report: {e.Message}"), cancellationToken).ConfigureAwait(false);
+            await ThresholdGate.FailUncheckedAsync(commandLine, session, producer, messageBus, output, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The reports a result wrote, with how the platform should name each.</summary>
-    public static IEnumerable<(string Path, string Name)> Files(CoverageRunResult result)
+    private static IEnumerable<(string Path, string Name)> Files(CoverageRunResult result)
     {
         foreach (var (path, name) in new[] { (result.JsonPath, "loom-coverage JSON report"), (result.HtmlPath, "loom-coverage HTML report"), (result.SummaryPath, "loom-coverage summary") })
         {
