@@ -141,12 +141,15 @@ internal sealed class ParallelExplorer
                     total.Absorb(outcome);
                 if (outcome.Segment.Coverage is { } batch)
                     ControlledSiteLog.Record(batch);
+                // The total holds what a result needs; the committed chunk's own outcome (its schedules, its sites) can go.
+                _attempts[next] = null;
                 next++;
                 if (outcome.Stopped)
                     break;
                 _racing = outcome.Racing;
                 _failure = outcome.Failure;
-                for (var later = next; later < _chunkCount; later++)
+                // Only chunks handed out so far have attempts; the rest will start from this state.
+                for (var later = next; later < _nextChunk; later++)
                 {
                     if (_attempts[later] is { } started && (!started.Start.SameAs(_racing) || started.EarlierFailure != _failure))
                         RunAgain(later);
