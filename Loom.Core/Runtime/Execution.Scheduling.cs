@@ -175,7 +175,7 @@ internal sealed partial class Execution
         {
             lock (_gate)
                 next.Status = ThreadStatus.Running;
-            Interlocked.Increment(ref _liveWorkers);
+            var live = Interlocked.Increment(ref _liveWorkers);
             next.StartStep = _step - 1;
             // Queued work usually runs to its end without stopping, so the OS thread that chose it runs it, above the
             // chooser's scheduling point (or, for a thread that finished, in its place): no OS thread switch.
@@ -184,7 +184,11 @@ internal sealed partial class Execution
             else if (me is null && LogicalThread.Current?.Below is null && Worker.Current is { } worker)
                 worker.RunNext(next);
             else
+            {
+                _osHandoffs++;
+                _peakWorkers = Math.Max(_peakWorkers, live);
                 WorkerPool.Shared.Start(next);
+            }
         }
         else if (next.Above is { Status: not ThreadStatus.Finished } above)
         {
@@ -199,6 +203,7 @@ internal sealed partial class Execution
         }
         else
         {
+            _osHandoffs++;
             next.Baton.Signal();
         }
 

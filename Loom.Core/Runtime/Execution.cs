@@ -71,6 +71,10 @@ internal sealed partial class Execution
     private int _liveWorkers;
     private int _gcEpoch;
 
+    /// <summary>Times control passed to another OS thread, and the most workers alive at once (<see cref="HandoffTally"/>).</summary>
+    private int _osHandoffs;
+    private int _peakWorkers;
+
     /// <summary>Threads found blocked at the previous scheduling point (see <see cref="NoteNewlyBlocked"/>).</summary>
     private ulong _wasBlocked;
 
@@ -212,6 +216,7 @@ internal sealed partial class Execution
         {
             FinishMain(main);
             Finished = true;
+            HandoffTally.Add(_osHandoffs, 1 + _peakWorkers);
             main.Baton.Release();
             SynchronizationContext.SetSynchronizationContext(previousContext);
             LogicalThread.Current = previous;
@@ -287,6 +292,7 @@ internal sealed partial class Execution
         var parent = _launcher!;
         _launching = null;
         _launcher = null;
+        _osHandoffs++;
         parent.Baton.Signal();
     }
 
@@ -434,6 +440,7 @@ internal sealed partial class Execution
         var back = _unwinder!;
         _unwinding = null;
         _unwinder = null;
+        _osHandoffs++;
         back.Baton.Signal();
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -38,6 +39,33 @@ internal sealed class PeerLine(PeerModel model, IReadOnlyList<PeerRound> rounds)
             $"{N(first.LoomRandom.Executions)}, {N(first.LoomExhaustive.Executions)} ({N(first.LoomExhaustive.ExecutionsPerExploration)}), {N(first.Coyote.Executions)}",
             $"{S(first.LoomRandom.StepsPerExecution)}, {S(first.Coyote.StepsPerExecution)}",
             $"{Bug(rounds.Any(r => r.LoomRandom.BugFound || r.LoomExhaustive.BugFound))}, {Bug(rounds.Any(r => r.Coyote.BugFound))}",
+        ];
+    }
+
+    /// <summary>
+    /// The handoff floor's row: the OS threads and handoffs of Loom's random executions, the cost of one handoff
+    /// among that many OS threads (<paramref name="nanosecondsPerHandoff"/>, by thread count), and the executions per
+    /// second those handoffs alone would allow, beside Loom's rate and the goal.
+    /// </summary>
+    public string[] FloorRow(IReadOnlyDictionary<int, double> nanosecondsPerHandoff)
+    {
+        var threads = Median(rounds.Select(r => r.LoomRandom.OsThreadsPerExecution));
+        var handoffs = Median(rounds.Select(r => r.LoomRandom.OsHandoffsPerExecution));
+        var loom = Median(rounds.Select(r => r.LoomRandom.Rate));
+        var goal = Model.GoalRatio * Median(rounds.Select(r => r.Coyote.Rate));
+        var ringThreads = Math.Clamp((int)Math.Round(threads), nanosecondsPerHandoff.Keys.Min(), nanosecondsPerHandoff.Keys.Max());
+        var cost = nanosecondsPerHandoff[ringThreads];
+        var floor = handoffs > 0 ? 1e9 / (handoffs * cost) : double.PositiveInfinity;
+        return
+        [
+            Model.Name,
+            S(threads),
+            S(handoffs),
+            handoffs > 0 ? $"{N(cost)} ({ringThreads} threads)" : "-",
+            double.IsPositiveInfinity(floor) ? "no handoffs" : N(floor),
+            N(loom),
+            $"{N(goal)} ({Model.GoalRatio}x)",
+            goal <= floor ? "yes" : $"no: {X(goal / floor)} the floor",
         ];
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
+using Loom.Runtime;
 using Microsoft.Coyote;
 using Microsoft.Coyote.Logging;
 
@@ -13,10 +14,20 @@ internal static class PeerMeasurement
     public static ToolRun LoomRandom(PeerModel model, int iterations)
     {
         var options = new LoomOptions { Strategy = LoomStrategy.Random, Iterations = iterations };
+        var before = HandoffTally.Read();
         var clock = Stopwatch.StartNew();
         var result = model.ExploreWithLoom(options);
         var seconds = clock.Elapsed.TotalSeconds;
-        return new ToolRun(result.Executions, seconds, !result.Passed, (double)result.ControlledOperations / result.Executions, result.Executions);
+        var after = HandoffTally.Read();
+        var ran = Math.Max(1, after.Executions - before.Executions);
+        return new ToolRun(
+            result.Executions,
+            seconds,
+            !result.Passed,
+            (double)result.ControlledOperations / result.Executions,
+            result.Executions,
+            (double)(after.Handoffs - before.Handoffs) / ran,
+            (double)(after.OsThreads - before.OsThreads) / ran);
     }
 
     /// <summary>

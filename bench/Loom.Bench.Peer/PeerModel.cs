@@ -18,11 +18,14 @@ internal sealed record PeerModel(
     Func<Configuration, TestingEngine> CreateCoyoteEngine,
     LoomOptions LoomExhaustiveOptions)
 {
+    /// <summary>Issue #19's goal for the model, as a multiple of Coyote's executions per second.</summary>
+    public int GoalRatio { get; init; } = 100;
+
     /// <summary>A synchronous model.</summary>
     public static PeerModel Of(string name, bool fromCorpus, Action loom, Action coyote, LoomOptions? exhaustive = null) =>
         new(name, fromCorpus, options => LoomModel.Explore(loom, options), configuration => TestingEngine.Create(configuration, coyote), exhaustive ?? new LoomOptions());
 
     /// <summary>An asynchronous model.</summary>
     public static PeerModel Of(string name, Func<Task> loom, Func<Task> coyote) =>
-        new(name, false, options => LoomModel.Explore(loom, options), configuration => TestingEngine.Create(configuration, coyote), new LoomOptions());
+        new(name, false, options => LoomModel.Explore(loom, options), configuration => TestingEngine.Create(configuration, coyote), new LoomOptions()) { GoalRatio = 300 };
 }

@@ -67,6 +67,18 @@ report.Table(
         ["the corpus's correct programs", corpus.Count.ToString(CultureInfo.InvariantCulture), Ratio(PeerLine.Median(corpus.Select(l => l.RandomRatio))), Ratio(PeerLine.Median(corpus.Select(l => l.ExhaustiveRatio)))],
     ]);
 
+// What the handoffs alone cost: the figure the goals have to fit under, measured in this run.
+var handoffCost = Enumerable.Range(2, 3).ToDictionary(threads => threads, threads => HandoffRing.Median(threads, 200_000));
+report.Table(
+    "The handoff floor",
+    "Loom's random rows again: the OS threads an execution holds at most (logical threads on workers, and thread 0's) and the times control passes to " +
+    "another OS thread, per execution (restarted ones included), both medians of the rounds. Beside them, in the same run, the nanoseconds one handoff " +
+    $"takes among that many OS threads ({nameof(HandoffRing)}: Loom's baton, control passed to a random other thread, median of 5 runs of 200,000) and " +
+    "the executions per second those handoffs alone would allow, if everything else Loom and the model do cost nothing. The goal is issue #19's " +
+    "multiple of Coyote's median rate above.",
+    ["model", "OS threads", "OS handoffs per execution", "ns per handoff", "floor: executions/s", "Loom random /s", "goal /s", "goal under the floor"],
+    lines.Select(l => l.FloorRow(handoffCost)));
+
 // Both tools must find a known bug, else a fast tool may be one that controls nothing.
 var buggy = PeerCatalog.BuggyLostUpdate;
 var loomBug = PeerMeasurement.LoomRandom(buggy, iterations);
