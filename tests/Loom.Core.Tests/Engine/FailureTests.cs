@@ -119,8 +119,9 @@ public class FailureTests
         s_executionsSeen = 0;
         var result = LoomModel.Explore(() =>
         {
-            // State that outlives an execution changes which threads exist on the second run.
-            var extra = s_executionsSeen++ == 0 ? 1 : 2;
+            // State that outlives an execution changes which threads exist from one run to the next. It alternates
+            // rather than changing once, so a run restarted after a garbage collection cannot use the change up.
+            var extra = s_executionsSeen++ % 2 == 0 ? 1 : 2;
             var counter = new Models.Counter();
             var threads = new Thread[extra + 1];
             for (var i = 0; i < threads.Length; i++)
