@@ -59,6 +59,6 @@ internal static class HandoffRing
     public static double Median(int threads, int handoffs)
     {
         NanosecondsPerHandoff(threads, handoffs / 10);
-        return Enumerable.Range(0, 5).Select(_ => NanosecondsPerHandoff(threads, handoffs)).Order().ElementAt(2);
+        return PeerLine.Median(Enumerable.Range(0, 5).Select(_ => NanosecondsPerHandoff(threads, handoffs)));
     }
 }
