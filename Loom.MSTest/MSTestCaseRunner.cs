@@ -67,7 +67,7 @@ internal static class MSTestCaseRunner
         }
         var message = FailureText.Compose(identity, settings, displayName, outcome, MSTestRerunCommands.For(identity));
         caseResult.Outcome = UnitTestOutcome.Failed;
-        caseResult.TestFailureException = new LoomCaseFailedException(message, outcome.Failures.Count > 0 ? outcome.Failures[0].Failure.Exception : null);
+        caseResult.TestFailureException = new LoomCaseFailedException(message, outcome.Thrown);
         return caseResult;
     }
 

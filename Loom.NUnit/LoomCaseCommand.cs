@@ -83,8 +83,7 @@ internal sealed class LoomCaseCommand : DelegatingTestCommand
         else
         {
             var message = FailureText.Compose(identity, settings, Test.Name, outcome, NUnitRerunCommands.For(identity));
-            var stackTrace = outcome.Failures.Count > 0 ? outcome.Failures[0].Failure.Exception?.StackTrace : null;
-            caseResult.SetResult(ResultState.Failure, message, stackTrace);
+            caseResult.SetResult(ResultState.Failure, message, outcome.ThrownStackTrace);
         }
         context.CurrentResult = caseResult;
         return caseResult;

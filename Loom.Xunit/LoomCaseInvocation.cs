@@ -31,6 +31,6 @@ internal static class LoomCaseInvocation
         if (outcome.Passed)
             return;
         var message = FailureText.Compose(testCase.Identity, testCase.Settings, testCase.TestCaseDisplayName, outcome, XunitRerunCommands.For(testCase));
-        throw new LoomCaseFailedException(message, outcome.Failures.Count > 0 ? outcome.Failures[0].Failure.Exception : null);
+        throw new LoomCaseFailedException(message, outcome.Thrown);
     }
 }

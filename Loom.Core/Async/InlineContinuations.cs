@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using Loom.Reporting;
 using Loom.Runtime;
 
 namespace Loom.Async;
@@ -78,7 +79,7 @@ internal static class InlineContinuations
             // What .NET rethrows on the thread pool, where it ends the process: the execution fails.
             execution.Fail(
                 FailureKind.Exception,
-                $"{me.Label} threw {ex.GetType().FullName} in a continuation it ran inline when it completed a task: {ex.Message}\n{ex.StackTrace}",
+                $"{me.Label} threw {ex.GetType().FullName} in a continuation it ran inline when it completed a task: {ex.Message}\n{StackTraceFolding.Fold(ex.StackTrace)}",
                 me,
                 ex);
         }

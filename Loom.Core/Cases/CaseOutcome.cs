@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using Loom.Reporting;
 
 namespace Loom.Cases;
 
@@ -19,4 +21,29 @@ public sealed record CaseOutcome(
 {
     /// <summary>Whether the case passed.</summary>
     public bool Passed => Failures.Count == 0 && Problem is null;
+
+    /// <summary>
+    /// What the test code threw in the first failing execution, for the runner to show as the failure's cause; or
+    /// <see langword="null"/> when nothing was thrown, or when the stack trace repeats so many frames (a runaway
+    /// recursion) that printing it whole would flood the output; the failure text then holds it folded.
+    /// </summary>
+    public Exception? Thrown
+    {
+        get
+        {
+            if (FirstException is not { } thrown)
+                return null;
+            // Each read of StackTrace builds a new string: the one read is the one compared.
+            var trace = thrown.StackTrace;
+            return ReferenceEquals(StackTraceFolding.Fold(trace), trace) ? thrown : null;
+        }
+    }
+
+    /// <summary>
+    /// The stack trace of what the test code threw in the first failing execution, with a recursion's repeated frames
+    /// folded; <see langword="null"/> when nothing was thrown.
+    /// </summary>
+    public string? ThrownStackTrace => StackTraceFolding.Fold(FirstException?.StackTrace);
+
+    private Exception? FirstException => Failures.Count > 0 ? Failures[0].Failure.Exception : null;
 }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using Loom.Reporting;
 
 namespace Loom.Runtime;
 
@@ -166,7 +167,7 @@ internal sealed partial class Execution
     private static string Where(in Operation op) => op.Location.Length == 0 ? "an unknown location" : op.Location;
 
     private static string DescribeException(LogicalThread thread, Exception ex) =>
-        $"{thread.Label} threw {ex.GetType().FullName}: {ex.Message}\n{ex.StackTrace}";
+        $"{thread.Label} threw {ex.GetType().FullName}: {ex.Message}\n{StackTraceFolding.Fold(ex.StackTrace)}";
 
     private static ulong Bit(int thread) => 1UL << thread;
 }

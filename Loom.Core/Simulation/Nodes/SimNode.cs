@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Loom.Async;
+using Loom.Reporting;
 using Loom.Runtime;
 
 namespace Loom.Simulation;
@@ -193,7 +194,7 @@ public sealed class SimNode
     private void Failed(NodeIncarnation incarnation, Exception ex) =>
         World.Execution.Fail(
             FailureKind.Exception,
-            $"Node '{Name}' (incarnation {incarnation.Number}) failed: its entry point threw {ex.GetType().FullName}: {ex.Message}\n{ex.StackTrace}\n" +
+            $"Node '{Name}' (incarnation {incarnation.Number}) failed: its entry point threw {ex.GetType().FullName}: {ex.Message}\n{StackTraceFolding.Fold(ex.StackTrace)}\n" +
             "An exception a node does not handle fails the run. If the node should survive it (an injected IO or network fault), handle it in the node's code.",
             LogicalThread.Current,
             ex);

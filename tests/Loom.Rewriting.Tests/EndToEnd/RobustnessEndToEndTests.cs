@@ -110,5 +110,10 @@ public class RobustnessEndToEndTests : IClassFixture<RobustnessRuns>
         Assert.Contains("InsufficientExecutionStackException", failed.Text);
         Assert.Contains("Loom stopped thread 0 on entry to StuckTests.Down", failed.Text);
         Assert.DoesNotContain("Stack overflow", _runs.Run.Result.Output);
+        // The guard's exception carries every frame of the recursion: hundreds of thousands, printed whole once by
+        // Loom and once more by the runner (and echoed), a hundred megabytes. Loom folds them and keeps them from the runner.
+        Assert.Matches(@"at Robustness\.Xunit\.StuckTests\.Down\(Int32 depth\)[^\n]*\n\s*\.\.\. the frame above repeats [\d,]+ more times \(Loom folded them\) \.\.\.", failed.Text);
+        Assert.InRange(failed.Details.Count, 1, 400);
+        Assert.InRange(_runs.Run.Result.Output.Length, 1, 1_000_000);
     }
 }
