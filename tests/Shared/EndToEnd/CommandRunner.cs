@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
+using System.Threading;
 
 namespace Loom.Tests.EndToEnd;
 
@@ -11,6 +12,10 @@ public static class CommandRunner
 {
     // Not an assertion: a guard so a hung runner fails the test instead of the whole CI run.
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(5);
+
+    // After the command exits, its output ends when the last process holding the pipes does: one it left running
+    // (a build server, a test host) would hold them for as long as it lives, and an unbounded wait with it.
+    private static readonly TimeSpan OutputGuard = TimeSpan.FromMinutes(1);
 
     public static ProcessResult Run(string workingDirectory, string fileName, params string[] arguments) =>
         Run(workingDirectory, new Dictionary<string, string>(), fileName, arguments);
@@ -41,17 +46,30 @@ public static class CommandRunner
 
         var output = new StringBuilder();
         var standardOutput = new StringBuilder();
+        using var outputEnded = new ManualResetEventSlim();
+        using var errorEnded = new ManualResetEventSlim();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null)
-                lock (output)
-                {
-                    output.AppendLine(e.Data);
-                    standardOutput.AppendLine(e.Data);
-                }
+            if (e.Data is null)
+            {
+                outputEnded.Set();
+                return;
+            }
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+                standardOutput.AppendLine(e.Data);
+            }
         };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+                errorEnded.Set();
+            else
+                lock (output)
+                    output.AppendLine(e.Data);
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -60,7 +78,11 @@ public static class CommandRunner
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"'{Describe(fileName, arguments)}' did not finish within {HangGuard}:\n{output}");
         }
-        process.WaitForExit();
+        if (!outputEnded.Wait(OutputGuard) || !errorEnded.Wait(OutputGuard))
+            lock (output)
+                throw new TimeoutException(
+                    $"'{Describe(fileName, arguments)}' exited with code {process.ExitCode}, but its output was still open {OutputGuard} " +
+                    $"later: a process it started holds it. What it printed so far:\n{output}");
         lock (output)
             return new ProcessResult(Describe(fileName, arguments), process.ExitCode, output.ToString(), standardOutput.ToString());
     }

@@ -1,3 +1,6 @@
+using System;
+using System.IO;
+
 namespace Loom.Tests.EndToEnd;
 
 /// <summary>What a finished command printed and returned.</summary>
@@ -15,5 +18,19 @@ public sealed record ProcessResult(string Command, int ExitCode, string Output, 
     {
     }
 
-    public override string ToString() => $"$ {Command}\n(exit code {ExitCode})\n{Output}";
+    // Enough for a person reading a failed assertion; a run that printed more goes to a file, so the test's own
+    // failure message cannot flood the suite's log.
+    private const int LongestShown = 200_000;
+
+    public override string ToString()
+    {
+        var head = $"$ {Command}\n(exit code {ExitCode})\n";
+        if (Output.Length <= LongestShown)
+            return head + Output;
+        var file = Path.Combine(Path.GetTempPath(), $"loom-e2e-output-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(file, Output);
+        return head + Output[..(LongestShown / 10)] +
+            $"\n... {Output.Length - LongestShown:N0} characters left out; the whole output is in {file} ...\n" +
+            Output[^(LongestShown - LongestShown / 10)..];
+    }
 }
