@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace Loom.Runtime;
@@ -6,12 +7,18 @@ namespace Loom.Runtime;
 /// The handoff signal of one OS thread. Only the thread holding the baton runs; it passes control by signalling
 /// the next thread's baton and waiting on its own. The next thread was usually running moments ago, so a waiter
 /// spins briefly before blocking: a kernel wait costs tens of microseconds on a small machine, a spin a fraction
-/// of one (see bench/RESULTS.md).
+/// of one (see bench/RESULTS.md). While more threads spin than there are cores, a spinner yields its core at
+/// every turn instead, so that the thread it is waiting for gets one.
 /// </summary>
 internal sealed class Baton
 {
     /// <summary>Spin iterations before blocking; SpinWait yields the core to the signaller after its first few.</summary>
     private const int SpinIterations = 40;
+
+    private static readonly int s_cores = Environment.ProcessorCount;
+
+    /// <summary>How many threads are in a baton's spin now, process-wide.</summary>
+    private static int s_spinning;
 
     private readonly object _gate = new();
     private readonly object _ownerGate = new();
@@ -74,11 +81,24 @@ internal sealed class Baton
     public bool Wait(int millisecondsTimeout)
     {
         var spinner = new SpinWait();
-        for (var i = 0; i < SpinIterations; i++)
+        Interlocked.Increment(ref s_spinning);
+        try
         {
-            if (Volatile.Read(ref _signaled) != 0 && Interlocked.Exchange(ref _signaled, 0) != 0)
-                return true;
-            spinner.SpinOnce(sleep1Threshold: -1);
+            for (var i = 0; i < SpinIterations; i++)
+            {
+                if (Volatile.Read(ref _signaled) != 0 && Interlocked.Exchange(ref _signaled, 0) != 0)
+                    return true;
+                // The spinners and the thread they wait for need more cores than there are: the one signalled
+                // next may be off a core, and only giving this core up lets it on.
+                if (Volatile.Read(ref s_spinning) >= s_cores)
+                    System.Threading.Thread.Yield();
+                else
+                    spinner.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref s_spinning);
         }
 
         lock (_gate)
