@@ -85,13 +85,18 @@ internal sealed class ParallelExplorer
         // The coverage record names the test from the caller's stack, which the workers' do not hold.
         var test = ControlledSiteLog.Enabled ? CoverageTestContext.CurrentTest ?? CallingTest.FromStack() : null;
         var workers = new Thread[Math.Min(_options.Parallelism, _chunkCount)];
+        // The first chunks are handed out before any worker starts, all from the starting state, so which chunks run
+        // speculatively does not depend on how soon the OS starts each worker (and a worker that started early cannot
+        // have taken the chunks a later one's first was to be).
+        var firsts = new Attempt[workers.Length];
+        lock (_gate)
+        {
+            for (var i = 0; i < firsts.Length; i++)
+                firsts[i] = Assign(_nextChunk++);
+        }
         for (var i = 0; i < workers.Length; i++)
         {
-            // The first chunks are handed out here, all from the starting state, so which chunks run speculatively
-            // does not depend on how soon the OS starts each worker.
-            Attempt first;
-            lock (_gate)
-                first = Assign(_nextChunk++);
+            var first = firsts[i];
             // Thread.Start flows the caller's execution context (the test's name, discovery's listing flag).
             workers[i] = new Thread(() => Work(first, chunks, test)) { IsBackground = true, Name = $"Loom seeds {i + 1}" };
             workers[i].Start();

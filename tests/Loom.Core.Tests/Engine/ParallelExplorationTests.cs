@@ -62,6 +62,22 @@ public class ParallelExplorationTests
         Assert.Same(sequential.Failures[0], sequential.Failure);
     }
 
+    [Fact]
+    public void Workers_started_one_by_one_each_get_their_first_chunk_however_soon_the_first_starts()
+    {
+        // Many workers of one short seed each: the first worker can run every chunk before the last worker is even
+        // created, and the chunks the later workers start with must have been handed out already.
+        var options = new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 64, SeedsPerChunk = 1 };
+
+        for (var run = 0; run < 20; run++)
+        {
+            var result = LoomModel.Explore(Models.CasIncrements, options with { Parallelism = 64 });
+
+            Assert.Equal(64, result.Executions);
+            Assert.True(result.Passed);
+        }
+    }
+
     [Theory]
     [InlineData(LoomStrategy.Random, 37)]
     [InlineData(LoomStrategy.Pct, 37)]
