@@ -295,6 +295,13 @@ public class ParallelExplorationTests
         Assert.Equal(found.Failure.ScheduleId, replayed.Failure!.ScheduleId);
     }
 
+    /// <summary>
+    /// A report without its stack frames: the runs compared are made at different times, and once the JIT has tiered
+    /// a model up it may inline a frame (a model's assertion helper) that an earlier run's trace still shows.
+    /// </summary>
+    private static string? WithoutFrames(string? report) =>
+        report is null ? null : string.Join('\n', report.Split('\n').Where(line => !line.TrimStart().StartsWith("at ", StringComparison.Ordinal)));
+
     /// <summary>Runs the options sequentially and at parallelism 2 and 4, asserts the three results equal, and returns the sequential one.</summary>
     private static ExplorationResult AssertSameAtEveryParallelism(Action body, LoomOptions options)
     {
@@ -321,8 +328,8 @@ public class ParallelExplorationTests
         Assert.Equal(expected.Failure?.Kind, actual.Failure?.Kind);
         Assert.Equal(expected.Failure?.Seed, actual.Failure?.Seed);
         Assert.Equal(expected.Failure?.ScheduleId, actual.Failure?.ScheduleId);
-        Assert.Equal(expected.Failure?.Report, actual.Failure?.Report);
-        Assert.Equal(expected.Failures.Select(f => f.Report), actual.Failures.Select(f => f.Report));
+        Assert.Equal(WithoutFrames(expected.Failure?.Report), WithoutFrames(actual.Failure?.Report));
+        Assert.Equal(expected.Failures.Select(f => WithoutFrames(f.Report)), actual.Failures.Select(f => WithoutFrames(f.Report)));
         Assert.Equal(expected.UnseenAssemblies, actual.UnseenAssemblies);
         Assert.Equal(expected.UncontrolledCalls, actual.UncontrolledCalls);
         Assert.Equal(expected.UnseenCodeWarning, actual.UnseenCodeWarning);
