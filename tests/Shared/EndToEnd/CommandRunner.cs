@@ -46,8 +46,9 @@ public static class CommandRunner
 
         var output = new StringBuilder();
         var standardOutput = new StringBuilder();
-        using var outputEnded = new ManualResetEventSlim();
-        using var errorEnded = new ManualResetEventSlim();
+        // Not disposed: after the output guard gives up, a reader can still signal them (they hold no OS handle).
+        var outputEnded = new ManualResetEventSlim();
+        var errorEnded = new ManualResetEventSlim();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) =>
         {
