@@ -127,9 +127,14 @@ public sealed class ExplorationResult
 
     /// <summary>
     /// With <see cref="LoomOptions.Parallelism"/> above 1: how many chunks of seeds ran again because a chunk before
-    /// them learned a race or found a failure after they had started (docs/engine.md, "Parallel seeds").
+    /// them learned a race or found a failure after they had started (docs/engine.md, "Parallel seeds"), or how many
+    /// subtrees of an exhaustive search were given up after they started, because the guess they started from
+    /// turned out wrong (docs/engine.md, "Parallel exhaustive search").
     /// </summary>
     internal int ChunkReruns { get; init; }
+
+    /// <summary>With <see cref="LoomOptions.Parallelism"/> above 1: how many chunks of seeds or subtrees of the search the result was committed from.</summary>
+    internal int Parts { get; init; }
 
     /// <summary>
     /// One line saying what was explored and what was found, for example

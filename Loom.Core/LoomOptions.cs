@@ -132,11 +132,12 @@ public sealed record LoomOptions
     public bool FailOnUnseenCode { get; init; }
 
     /// <summary>
-    /// For <see cref="LoomStrategy.Random"/> and <see cref="LoomStrategy.Pct"/>: how many workers run the seeds at
-    /// once. Default 1. The result is the same as with one worker: the same executions, schedules in seed order,
-    /// racing locations and first failure (workers run consecutive chunks of seeds, and a chunk that started before
-    /// an earlier one learned a race runs again). The exhaustive search runs on one worker, so it rejects a value
-    /// above 1; a replay of <see cref="Schedule"/> ignores it.
+    /// How many workers explore at once. Default 1. The result is the same as with one worker: the same executions,
+    /// schedules in the sequential order, counts, racing locations and first failure. Random and PCT workers run
+    /// consecutive chunks of seeds, and a chunk that started before an earlier one learned a race runs again. The
+    /// exhaustive search hands out the subtrees below the path's first branches, guesses which come next from what
+    /// the running ones found so far, and runs again one that started from a guess that turned out wrong. A replay
+    /// of <see cref="Schedule"/> ignores it.
     /// </summary>
     public int Parallelism { get; init; } = 1;
 
@@ -145,6 +146,12 @@ public sealed record LoomOptions
     /// <see langword="null"/> for the size the explorer picks.
     /// </summary>
     internal int? SeedsPerChunk { get; init; }
+
+    /// <summary>
+    /// For tests of <see cref="Parallelism"/> with the exhaustive strategy: how many branches with a choice the
+    /// coordinator keeps above the subtrees it hands out, or <see langword="null"/> for the explorer's default.
+    /// </summary>
+    internal int? SplitDepth { get; init; }
 
     /// <summary>
     /// Whether queued work may run on the OS thread of the thread that chose it (Execution.Transfer). Only tests
@@ -178,8 +185,8 @@ public sealed record LoomOptions
             throw Invalid(nameof(StallTimeout), $"{StallTimeout} is not positive");
         if (Parallelism < 1)
             throw Invalid(nameof(Parallelism), $"{Parallelism} runs nothing; use 1 or more");
-        if (Parallelism > 1 && Strategy == LoomStrategy.Exhaustive && Schedule is null)
-            throw Invalid(nameof(Parallelism), $"{Parallelism} applies to the Random and Pct strategies; the exhaustive search runs on one worker, so use 1 or Strategy = LoomStrategy.Random or LoomStrategy.Pct");
+        if (SplitDepth is < 1)
+            throw Invalid(nameof(SplitDepth), $"{SplitDepth} keeps no branch above the subtrees; use 1 or more");
         if (SeedsPerChunk is < 1)
             throw Invalid(nameof(SeedsPerChunk), $"{SeedsPerChunk} puts no seed in a chunk; use 1 or more");
         if (Schedule is not null && !ScheduleId.TryParse(Schedule, out _, out var error))

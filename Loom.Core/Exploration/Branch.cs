@@ -56,4 +56,24 @@ internal sealed class Branch
 
     /// <summary>Where the chosen thread's operation was called.</summary>
     public string? OperationLocation;
+
+    /// <summary>A copy that shares nothing with this branch, for a parallel search's task or its coordinator.</summary>
+    public Branch Clone()
+    {
+        var copy = (Branch)MemberwiseClone();
+        if (LoadRaceAlternatives is not null)
+            copy.LoadRaceAlternatives = new(LoadRaceAlternatives);
+        return copy;
+    }
+
+    /// <summary>
+    /// Whether an execution replaying this branch runs as one replaying <paramref name="other"/>: the same choice
+    /// among the same options, with the same threads asleep or tried already. The backtrack set is left out: an
+    /// execution below the branch does not read it.
+    /// </summary>
+    public bool SameDecisionAs(Branch other) =>
+        Step == other.Step && IsValue == other.IsValue && Enabled == other.Enabled && Chosen == other.Chosen &&
+        Done == other.Done && Sleep == other.Sleep && PreviousThread == other.PreviousThread &&
+        PreemptionsBefore == other.PreemptionsBefore && ValueCount == other.ValueCount &&
+        ReadConstraintThread == other.ReadConstraintThread;
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Numerics;
 using Loom.Runtime;
@@ -10,6 +11,9 @@ namespace Loom.Exploration;
 /// With partial-order reduction, the alternatives tried at a point are only those race detection asked for
 /// (the backtrack set), minus those in the sleep set; without it, every runnable thread is tried. A preemption
 /// bound limits how many times per execution the exploration may switch away from a thread that could continue.
+/// A parallel search (<see cref="Runtime.ParallelSearch"/>) runs one subtree per instance: the path starts with the
+/// task's prefix, which stays frozen, and what the subtree asks of the frozen branches goes to a
+/// <see cref="SubtreeRecord"/> for the coordinator to apply.
 /// </summary>
 internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
 {
@@ -19,6 +23,17 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
     private readonly DependencyTracker _dependencies;
     private readonly int? _bound;
     private readonly bool _reduce;
+
+    /// <summary>For a subtree of a parallel search: where its frozen branches and requests go; otherwise null.</summary>
+    private readonly SubtreeRecord? _record;
+
+    /// <summary>For a subtree: how many branches with a choice the coordinator keeps above it (see <see cref="SplitPoint"/>).</summary>
+    private readonly int _splitDepth;
+
+    /// <summary>Branches before this index are frozen: the exploration never changes their choice. 0 for a whole search.</summary>
+    private int _floor;
+
+    private bool _floorSet;
 
     /// <summary>Branches before this index replay the previous execution's choices (the last of them changed).</summary>
     private int _replayLength;
@@ -39,6 +54,20 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
         _bound = preemptionBound;
         _reduce = partialOrderReduction;
         _dependencies = new DependencyTracker(this);
+    }
+
+    /// <summary>
+    /// A subtree of a parallel search: every execution below <paramref name="prefix"/> whose first
+    /// <paramref name="splitDepth"/> branches with a choice are those of the subtree's first execution.
+    /// </summary>
+    public ExhaustiveStrategy(int? preemptionBound, bool partialOrderReduction, IReadOnlyList<Branch> prefix, int splitDepth, SubtreeRecord record)
+        : this(preemptionBound, partialOrderReduction)
+    {
+        foreach (var branch in prefix)
+            _path.Add(branch.Clone());
+        _replayLength = _floor = prefix.Count;
+        _splitDepth = splitDepth;
+        _record = record;
     }
 
     public bool Exhausted => _exhausted;
@@ -180,8 +209,9 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
 
     public void AddBacktrack(int step, int thread, int loadThread)
     {
-        var branch = _path[_branchOfStep[step]];
-        Add(branch, thread, loadThread);
+        var index = _branchOfStep[step];
+        var branch = _path[index];
+        Request(index, thread, loadThread);
         if (_bound is null || !IsPreemption(branch, thread))
             return;
         // Bounded DPOR (Coons et al.): running the thread here costs a preemption the bound may not allow, so
@@ -190,10 +220,19 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
         while (start > 0 && _path[_branchOfStep[start - 1]].Chosen == branch.PreviousThread && !_path[_branchOfStep[start - 1]].IsValue)
             start--;
         if (start != step)
-            Add(_path[_branchOfStep[start]], thread, -1);
+            Request(_branchOfStep[start], thread, -1);
     }
 
-    private static void Add(Branch branch, int thread, int loadThread)
+    private void Request(int index, int thread, int loadThread)
+    {
+        // A frozen branch's alternatives are the coordinator's to try; this subtree only tells it.
+        if (index < _floor)
+            _record!.Request(new BacktrackRequest(index, thread, loadThread));
+        Add(_path[index], thread, loadThread);
+    }
+
+    /// <summary>Adds <paramref name="thread"/> to the alternatives to try at <paramref name="branch"/>.</summary>
+    internal static void Add(Branch branch, int thread, int loadThread)
     {
         if ((branch.Enabled & Bit(thread)) == 0)
         {
@@ -219,17 +258,46 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
                     _dependencies.OnNeverRan(thread);
             }
         }
-        _path.RemoveRange(_position, _path.Count - _position);
-        for (var i = _path.Count - 1; i >= 0; i--)
+        if (_position < _floor)
         {
-            var branch = _path[i];
+            // The execution ended inside the frozen prefix, which only a nondeterministic replay does (and that
+            // failure ends the run): nothing below the prefix is left to explore.
+            _exhausted = true;
+            return;
+        }
+        _path.RemoveRange(_position, _path.Count - _position);
+        if (_record is not null && !_floorSet)
+        {
+            // The first execution decides the rest of the coordinator's part of this path; they freeze too.
+            var split = SplitPoint(_path, _floor, _splitDepth);
+            _record.Publish(_path.GetRange(_floor, split - _floor));
+            _floor = split;
+            _floorSet = true;
+        }
+        var changed = Backtrack(_path, _floor, _bound, ref _prunedByBound);
+        if (changed < 0)
+            _exhausted = true;
+        else
+            _replayLength = changed + 1;
+    }
+
+    /// <summary>
+    /// Moves <paramref name="path"/> to the next interleaving: the deepest branch at or after <paramref name="floor"/>
+    /// with an alternative left takes it, and the path ends there. Returns that branch's index, or -1 when nothing
+    /// at or after the floor is left to try.
+    /// </summary>
+    internal static int Backtrack(List<Branch> path, int floor, int? bound, ref bool prunedByBound)
+    {
+        for (var i = path.Count - 1; i >= floor; i--)
+        {
+            var branch = path[i];
             if (branch.IsValue)
             {
                 if (branch.Chosen + 1 < branch.ValueCount)
                 {
                     branch.Chosen++;
-                    Truncate(i);
-                    return;
+                    path.RemoveRange(i + 1, path.Count - i - 1);
+                    return i;
                 }
                 continue;
             }
@@ -240,25 +308,37 @@ internal sealed class ExhaustiveStrategy : IExplorationStrategy, IBacktrackSink
                 var thread = BitOperations.TrailingZeroCount(untried);
                 untried &= untried - 1;
                 branch.Done |= Bit(thread);
-                if (IsPreemption(branch, thread) && branch.PreemptionsBefore + 1 > _bound)
+                if (IsPreemption(branch, thread) && branch.PreemptionsBefore + 1 > bound)
                 {
-                    _prunedByBound = true;
+                    prunedByBound = true;
                     continue;
                 }
                 branch.Chosen = thread;
                 branch.ReadConstraintThread =
                     (branch.OtherAlternatives & Bit(thread)) == 0 && branch.LoadRaceAlternatives?.TryGetValue(thread, out var load) == true ? load : -1;
-                Truncate(i);
-                return;
+                path.RemoveRange(i + 1, path.Count - i - 1);
+                return i;
             }
         }
-        _exhausted = true;
+        return -1;
     }
 
-    private void Truncate(int changed)
+    /// <summary>
+    /// The index just past the <paramref name="depth"/>-th branch from the start of <paramref name="path"/> that
+    /// offers more than one option, and no less than <paramref name="floor"/>; the path's length if it has fewer.
+    /// </summary>
+    private static int SplitPoint(List<Branch> path, int floor, int depth)
     {
-        _path.RemoveRange(changed + 1, _path.Count - changed - 1);
-        _replayLength = changed + 1;
+        var seen = 0;
+        for (var i = 0; i < path.Count; i++)
+        {
+            var branch = path[i];
+            if (branch.IsValue ? branch.ValueCount > 1 : BitOperations.PopCount(branch.Enabled & ~branch.Sleep) > 1)
+                seen++;
+            if (seen == depth)
+                return Math.Max(i + 1, floor);
+        }
+        return path.Count;
     }
 
     private Branch NewBranch(int step, ulong enabled)

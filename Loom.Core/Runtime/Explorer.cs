@@ -48,6 +48,8 @@ internal sealed partial class Explorer
         {
             if (ParallelExplorer.Applies(_options))
                 return new ParallelExplorer(_options, _body).Run();
+            if (ParallelSearch.Applies(_options))
+                return new ParallelSearch(_options, _body).Run();
             var clock = Stopwatch.StartNew();
             var strategy = CreateStrategy(_options);
             // A replay's scheduling points are those of the schedule it replays; an exploration learns its own.
@@ -95,6 +97,8 @@ internal sealed partial class Explorer
                     outcome.Cancelled = true;
                     break;
                 }
+                if (outcome.RacingGrew)
+                    break;
                 if (!strategy.BeginExecution())
                     break;
                 var seed = strategy.CurrentSeed ?? _options.Seed;
@@ -136,7 +140,10 @@ internal sealed partial class Explorer
                 {
                     // The racing accesses are scheduling points from now on, so the steps of every explored
                     // interleaving change: the exhaustive search starts again over the new space.
-                    strategy = CreateStrategy(_options);
+                    if (segment.EndOnNewRace)
+                        outcome.RacingGrew = true;
+                    else
+                        strategy = CreateStrategy(_options);
                 }
 
                 if (_options.DeterminismCheck && execution.Failure is null && !execution.Pruned)

@@ -160,7 +160,7 @@ internal sealed class ParallelExplorer
                         RunAgain(later);
                 }
             }
-            return total!.Result(_options, _clock.Elapsed, _reruns);
+            return total!.Result(_options, _clock.Elapsed, _reruns, next);
         }
     }
 

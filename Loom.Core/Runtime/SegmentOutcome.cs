@@ -47,6 +47,9 @@ internal sealed class SegmentOutcome
     /// <summary>Whether the run ends with this segment: a failure that stops it, or <see cref="LoomOptions.MaxDuration"/>.</summary>
     public bool Stopped { get; set; }
 
+    /// <summary>Whether the segment ended because its last execution grew the racing set (<see cref="ExplorationSegment.EndOnNewRace"/>).</summary>
+    public bool RacingGrew { get; set; }
+
     /// <summary>Whether the segment gave up because <see cref="ExplorationSegment.Cancelled"/> said so; its outcome counts for nothing.</summary>
     public bool Cancelled { get; set; }
 
@@ -91,9 +94,11 @@ internal sealed class SegmentOutcome
     /// <param name="options">The run's options.</param>
     /// <param name="elapsed">The run's time.</param>
     /// <param name="reruns">For a parallel run: chunks that ran again (<see cref="ExplorationResult.ChunkReruns"/>).</param>
-    public ExplorationResult Result(LoomOptions options, TimeSpan elapsed, int reruns = 0) =>
+    /// <param name="parts">For a parallel run: the chunks or subtrees committed (<see cref="ExplorationResult.Parts"/>).</param>
+    public ExplorationResult Result(LoomOptions options, TimeSpan elapsed, int reruns = 0, int parts = 0) =>
         new(options, Executions, Exhausted, PrunedByBound, Operations, Longest, Failure, Schedules, elapsed)
         {
+            Parts = parts,
             GcRestarts = GcRestarts,
             NestingRestarts = NestingRestarts,
             ChunkReruns = reruns,

@@ -22,6 +22,9 @@ public sealed class CorpusTests
     public static IEnumerable<TheoryDataRow<string>> ProgramsPctFinds() =>
         Rows(Corpus.All.Where(static p => p.PctIterations is not null));
 
+    public static IEnumerable<TheoryDataRow<string>> ExhaustivePrograms() =>
+        Rows(Corpus.All.Where(static p => p.Options.Strategy == LoomStrategy.Exhaustive));
+
     [Theory]
     [MemberData(nameof(Programs))]
     public void Buggy_version_fails_with_the_expected_kind(string name)
@@ -113,6 +116,27 @@ public sealed class CorpusTests
 
     private static IEnumerable<TheoryDataRow<string>> Rows(IEnumerable<CorpusProgram> programs) =>
         programs.Select(p => new TheoryDataRow<string>(p.Name));
+
+    [Theory]
+    [MemberData(nameof(ExhaustivePrograms))]
+    public void A_parallel_search_finds_the_same_bug_and_exhausts_the_fixed_version_in_as_many_executions(string name)
+    {
+        var program = Corpus.Get(name);
+        var fixedOptions = program.FixedOptionsOrDefault;
+
+        var buggy = LoomModel.Explore(program.Buggy, program.Options);
+        var buggyInParallel = LoomModel.Explore(program.Buggy, program.Options with { Parallelism = 2 });
+        var correct = LoomModel.Explore(program.Fixed, fixedOptions);
+        var correctInParallel = LoomModel.Explore(program.Fixed, fixedOptions with { Parallelism = 2 });
+
+        AssertFound(program, buggyInParallel);
+        Assert.Equal(buggy.Failure!.ScheduleId, buggyInParallel.Failure!.ScheduleId);
+        Assert.Equal(buggy.Executions, buggyInParallel.Executions);
+        Assert.True(correctInParallel.Passed, $"The fixed {name} failed in parallel: {correctInParallel.Failure?.Report}");
+        Assert.Equal(correct.Executions, correctInParallel.Executions);
+        Assert.Equal(correct.Exhausted, correctInParallel.Exhausted);
+        Assert.Equal(correct.Schedules, correctInParallel.Schedules);
+    }
 
     private static void AssertFound(CorpusProgram program, ExplorationResult result)
     {

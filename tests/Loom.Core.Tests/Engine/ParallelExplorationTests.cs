@@ -27,7 +27,7 @@ public class ParallelExplorationTests
     {
         var options = new LoomOptions { Strategy = strategy, Seed = 3, Iterations = 300, SeedsPerChunk = 16, DeterminismCheck = true };
 
-        var sequential = AssertSameAtEveryParallelism(Models.CasIncrements, options);
+        var sequential = SameResult.AtEveryParallelism(Models.CasIncrements, options);
 
         Assert.True(sequential.Passed, sequential.Failure?.Report);
         Assert.Equal(300 + (strategy == LoomStrategy.Pct ? 1 : 0), sequential.Executions);
@@ -42,7 +42,7 @@ public class ParallelExplorationTests
         // One seed a chunk: whatever seed fails first, the chunks before it ran on other workers.
         var options = new LoomOptions { Strategy = strategy, Seed = 40, Iterations = 200, SeedsPerChunk = 1 };
 
-        var sequential = AssertSameAtEveryParallelism(Models.LostUpdate, options);
+        var sequential = SameResult.AtEveryParallelism(Models.LostUpdate, options);
 
         var failure = Assert.IsType<LoomFailure>(sequential.Failure);
         Assert.Equal(FailureKind.Exception, failure.Kind);
@@ -55,7 +55,7 @@ public class ParallelExplorationTests
     {
         var options = new LoomOptions { Strategy = LoomStrategy.Random, Iterations = 120, SeedsPerChunk = 8, StopAtFirstFailure = false };
 
-        var sequential = AssertSameAtEveryParallelism(Models.LostUpdate, options);
+        var sequential = SameResult.AtEveryParallelism(Models.LostUpdate, options);
 
         Assert.Equal(120, sequential.Executions);
         Assert.True(sequential.Failures.Count > 1, "several seeds lose the update");
@@ -86,7 +86,7 @@ public class ParallelExplorationTests
     {
         var options = new LoomOptions { Strategy = strategy, Iterations = 100, MaxExecutions = cap, SeedsPerChunk = 5 };
 
-        var sequential = AssertSameAtEveryParallelism(Models.ThreeThreadsOnALock, options);
+        var sequential = SameResult.AtEveryParallelism(Models.ThreeThreadsOnALock, options);
 
         Assert.Equal(cap, sequential.Executions);
     }
@@ -112,7 +112,7 @@ public class ParallelExplorationTests
         var options = new LoomOptions { Strategy = strategy, Seed = 11, Iterations = 150, SeedsPerChunk = 2 };
         var sequential = LoomModel.Explore(ThreeTasks, options);
         foreach (var parallelism in new[] { 2, 4 })
-            AssertSame(sequential, LoomModel.Explore(ThreeTasks, options with { Parallelism = parallelism }));
+            SameResult.Assert(sequential, LoomModel.Explore(ThreeTasks, options with { Parallelism = parallelism }));
 
         Assert.Equal(FailureKind.Exception, sequential.Failure?.Kind);
 
@@ -130,7 +130,7 @@ public class ParallelExplorationTests
         }
         var passing = LoomModel.Explore(Fixed, options);
         Assert.True(passing.Passed, passing.Failure?.Report);
-        AssertSame(passing, LoomModel.Explore(Fixed, options with { Parallelism = 2 }));
+        SameResult.Assert(passing, LoomModel.Explore(Fixed, options with { Parallelism = 2 }));
     }
 
     [Theory]
@@ -140,7 +140,7 @@ public class ParallelExplorationTests
     {
         var options = new LoomOptions { Strategy = strategy, Iterations = 400, SeedsPerChunk = 4 };
 
-        var sequential = AssertSameAtEveryParallelism(RareRace, options);
+        var sequential = SameResult.AtEveryParallelism(RareRace, options);
 
         Assert.True(sequential.Passed, sequential.Failure?.Report);
         Assert.Equal(["Slot.value"], sequential.RacingLocations);
@@ -158,7 +158,7 @@ public class ParallelExplorationTests
         var sequential = LoomModel.Explore(CommonRace, options);
         var parallel = LoomModel.Explore(CommonRace, options with { Parallelism = 4 });
 
-        AssertSame(sequential, parallel);
+        SameResult.Assert(sequential, parallel);
         Assert.Equal(["Slot.value"], sequential.RacingLocations);
         // Chunks 1 to 3 started from the racing set before the race, and each runs again once, from the one after it.
         Assert.Equal(3, parallel.ChunkReruns);
@@ -176,7 +176,7 @@ public class ParallelExplorationTests
         }
 
         var options = new LoomOptions { Strategy = LoomStrategy.Random, Seed = 5, Iterations = 300, SeedsPerChunk = 3 };
-        var sequential = AssertSameAtEveryParallelism(CheckThenAct, options);
+        var sequential = SameResult.AtEveryParallelism(CheckThenAct, options);
 
         Assert.Equal(FailureKind.Exception, sequential.Failure?.Kind);
         Assert.StartsWith("races:", sequential.Failure!.ScheduleId, StringComparison.Ordinal);
@@ -260,17 +260,6 @@ public class ParallelExplorationTests
         Assert.Equal(outcome.Schedules[0], batch.Sites[0].Schedule.ToString());
     }
 
-    [Fact]
-    public void Parallelism_above_one_is_rejected_for_the_exhaustive_search()
-    {
-        var ran = false;
-        var ex = Assert.Throws<ArgumentException>(() => LoomModel.Explore(() => ran = true, new LoomOptions { Parallelism = 2 }));
-
-        Assert.Equal("Parallelism", ex.ParamName);
-        Assert.Contains("applies to the Random and Pct strategies; the exhaustive search runs on one worker", ex.Message);
-        Assert.False(ran);
-    }
-
     [Theory]
     [InlineData(0)]
     [InlineData(-3)]
@@ -293,46 +282,6 @@ public class ParallelExplorationTests
         Assert.Equal(1, replayed.Executions);
         Assert.Equal(FailureKind.Exception, replayed.Failure?.Kind);
         Assert.Equal(found.Failure.ScheduleId, replayed.Failure!.ScheduleId);
-    }
-
-    /// <summary>
-    /// A report without its stack frames: the runs compared are made at different times, and once the JIT has tiered
-    /// a model up it may inline a frame (a model's assertion helper) that an earlier run's trace still shows.
-    /// </summary>
-    private static string? WithoutFrames(string? report) =>
-        report is null ? null : string.Join('\n', report.Split('\n').Where(line => !line.TrimStart().StartsWith("at ", StringComparison.Ordinal)));
-
-    /// <summary>Runs the options sequentially and at parallelism 2 and 4, asserts the three results equal, and returns the sequential one.</summary>
-    private static ExplorationResult AssertSameAtEveryParallelism(Action body, LoomOptions options)
-    {
-        var sequential = LoomModel.Explore(body, options);
-        foreach (var parallelism in new[] { 2, 4 })
-            AssertSame(sequential, LoomModel.Explore(body, options with { Parallelism = parallelism }));
-        return sequential;
-    }
-
-    /// <summary>
-    /// Every field the run's outcome consists of. GcRestarts is left out: a collection of the process's other work
-    /// restarts an execution whenever it lands, sequential or not, and the summary names that count.
-    /// </summary>
-    private static void AssertSame(ExplorationResult expected, ExplorationResult actual)
-    {
-        Assert.Equal(expected.Executions, actual.Executions);
-        Assert.Equal(expected.ControlledOperations, actual.ControlledOperations);
-        Assert.Equal(expected.LongestExecution, actual.LongestExecution);
-        Assert.Equal(expected.Schedules, actual.Schedules);
-        Assert.Equal(expected.TraceHashes, actual.TraceHashes);
-        Assert.Equal(expected.RacingLocations, actual.RacingLocations);
-        Assert.Equal(expected.Passed, actual.Passed);
-        Assert.Equal(expected.Exhausted, actual.Exhausted);
-        Assert.Equal(expected.Failure?.Kind, actual.Failure?.Kind);
-        Assert.Equal(expected.Failure?.Seed, actual.Failure?.Seed);
-        Assert.Equal(expected.Failure?.ScheduleId, actual.Failure?.ScheduleId);
-        Assert.Equal(WithoutFrames(expected.Failure?.Report), WithoutFrames(actual.Failure?.Report));
-        Assert.Equal(expected.Failures.Select(f => WithoutFrames(f.Report)), actual.Failures.Select(f => WithoutFrames(f.Report)));
-        Assert.Equal(expected.UnseenAssemblies, actual.UnseenAssemblies);
-        Assert.Equal(expected.UncontrolledCalls, actual.UncontrolledCalls);
-        Assert.Equal(expected.UnseenCodeWarning, actual.UnseenCodeWarning);
     }
 
     /// <summary>The second thread touches the plain field only when the seed's simulated randomness says so: a race one seed in many learns.</summary>
