@@ -17,6 +17,22 @@ internal static class BenchModels
     /// <summary>Two threads each increment twice with a compare-exchange loop; the body joins and checks.</summary>
     public static void CasLoopTwoIncrementsEach() => CasLoop(incrementsEach: 2);
 
+    /// <summary>Three threads each increment twice with a compare-exchange loop; the body joins and checks.</summary>
+    public static void CasLoopThreeThreadsTwoEach() => CasLoop(incrementsEach: 2, threads: 3);
+
+    /// <summary>Issue #19's async model: three tasks that each yield twice and increment atomically.</summary>
+    public static async Task ThreeTasksTwoYields()
+    {
+        var counter = 0;
+        async Task Increment()
+        {
+            await Task.Yield();
+            await Task.Yield();
+            Interlocked.Increment(ref counter);
+        }
+        await Task.WhenAll(LoomTask.Run(Increment), LoomTask.Run(Increment), LoomTask.Run(Increment));
+    }
+
     /// <summary>The engine section's async model: three tasks that yield once and increment.</summary>
     public static async Task ThreeTasks()
     {
@@ -29,7 +45,7 @@ internal static class BenchModels
         await Task.WhenAll(LoomTask.Run(Increment), LoomTask.Run(Increment), LoomTask.Run(Increment));
     }
 
-    private static void CasLoop(int incrementsEach)
+    private static void CasLoop(int incrementsEach, int threads = 2)
     {
         var cell = new Cell();
         System.Threading.ThreadStart increment = () =>
@@ -44,13 +60,14 @@ internal static class BenchModels
                 while (Interlocked.CompareExchange(ref cell.Value, seen + 1, seen) != seen);
             }
         };
-        var t1 = new Thread(increment);
-        var t2 = new Thread(increment);
-        t1.Start();
-        t2.Start();
-        t1.Join();
-        t2.Join();
-        if (cell.Value != 2 * incrementsEach)
+        var workers = new Thread[threads];
+        for (var i = 0; i < threads; i++)
+            workers[i] = new Thread(increment);
+        foreach (var worker in workers)
+            worker.Start();
+        foreach (var worker in workers)
+            worker.Join();
+        if (cell.Value != threads * incrementsEach)
             throw new InvalidOperationException("lost increment");
     }
 

@@ -7,9 +7,9 @@ if (sections.Count == 0 || sections.Contains("all"))
 var write = Array.IndexOf(args, "--write") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
 var report = new Report();
-// "parallel" writes its own section of the results file ("Parallel seeds"), so it runs alone and is not in "all".
+// "parallel" writes its own section of the results file ("Parallel exploration"), so it runs alone and is not in "all".
 if (sections.SequenceEqual(["parallel"]))
-    report = new Report("Parallel seeds");
+    report = new Report("Parallel exploration");
 foreach (var section in sections)
 {
     switch (section)
@@ -37,7 +37,7 @@ foreach (var section in sections)
             LongExploration.Run(report, millions: 10);
             break;
         case "parallel" when sections.Count == 1:
-            ParallelSeeds.Run(report);
+            ParallelExploration.Run(report);
             break;
         case "parallel":
             Console.Error.WriteLine("'parallel' writes its own section of the results file; run it alone.");
