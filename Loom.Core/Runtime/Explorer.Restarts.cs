@@ -74,7 +74,8 @@ internal sealed partial class Explorer
                     "Loom identifies memory passed by reference (Interlocked and Volatile on fields) by address, which a collection may move, " +
                     "so it restarts an execution a collection interrupts. " +
                     (sameStep == SameStepGcLimit
-                        ? "The model itself triggers the collection there (GC.Collect, or large allocations between Interlocked/Volatile calls); move it out of the model body."
+                        ? "A collection the model itself triggers lands at the same step every time (GC.Collect, or large allocations between Interlocked/Volatile calls): move it out of the model body. " +
+                          "Collections forced elsewhere in the process do the same when they come faster than one execution runs (a thread calling GC.Collect in a loop, on a machine too busy for an execution to finish between two of them): run the test apart from that code."
                         : "Collections elsewhere in the process are too frequent for the execution to finish; run the test with less allocation pressure around it."),
                     null,
                     null,
