@@ -193,19 +193,10 @@ internal sealed class ParallelExplorer
                 Coverage = ControlledSiteLog.Enabled ? new SiteBatch() : null,
                 Cancelled = () => attempt.Cancelled || _over,
             };
-            SegmentOutcome? outcome = null;
-            ExceptionDispatchInfo? error = null;
-            try
-            {
-                outcome = new Explorer(_options, _body).ExploreWatched(segment);
-            }
-            catch (Exception e)
-            {
-                error = ExceptionDispatchInfo.Capture(e);
-            }
+            var (outcome, error) = Explorer.ExploreCaught(_options, _body, segment);
             lock (_gate)
             {
-                attempt.Outcome = outcome ?? new SegmentOutcome(segment) { Stopped = true };
+                attempt.Outcome = outcome;
                 attempt.Error = error;
                 attempt.Done = true;
                 Monitor.PulseAll(_gate);

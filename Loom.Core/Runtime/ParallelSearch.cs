@@ -260,19 +260,10 @@ internal sealed class ParallelSearch
                 Cancelled = () => subtree.Cancelled || _over,
                 EndOnNewRace = true,
             };
-            SegmentOutcome? outcome = null;
-            ExceptionDispatchInfo? error = null;
-            try
-            {
-                outcome = new Explorer(_options, _body).ExploreWatched(segment);
-            }
-            catch (Exception e)
-            {
-                error = ExceptionDispatchInfo.Capture(e);
-            }
+            var (outcome, error) = Explorer.ExploreCaught(_options, _body, segment);
             lock (_gate)
             {
-                subtree.Outcome = outcome ?? new SegmentOutcome(segment) { Stopped = true };
+                subtree.Outcome = outcome;
                 subtree.Error = error;
                 subtree.Done = true;
                 Monitor.PulseAll(_gate);

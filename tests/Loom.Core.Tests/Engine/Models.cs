@@ -1,5 +1,7 @@
 using System;
+using System.Threading.Tasks;
 using Loom.Threading;
+using Loom.Threading.Tasks;
 
 namespace Loom.Tests.Engine;
 
@@ -99,6 +101,33 @@ internal static class Models
         foreach (var w in workers)
             w.Join();
         Expect(counter.Value == 3, $"expected 3, counted {counter.Value}");
+    }
+
+    /// <summary>Three tasks each read a counter, yield, and write back one more: an update can be lost.</summary>
+    public static async Task AsyncLostUpdate()
+    {
+        var counter = 0;
+        async Task Increment()
+        {
+            var seen = counter;
+            await Task.Yield();
+            counter = seen + 1;
+        }
+        await Task.WhenAll(LoomTask.Run(Increment), LoomTask.Run(Increment), LoomTask.Run(Increment));
+        Expect(counter == 3, $"expected 3 increments, counted {counter}");
+    }
+
+    /// <summary>The same three tasks with an atomic increment after the yield: never lost.</summary>
+    public static async Task AsyncIncrements()
+    {
+        var counter = 0;
+        async Task Increment()
+        {
+            await Task.Yield();
+            Interlocked.Increment(ref counter);
+        }
+        await Task.WhenAll(LoomTask.Run(Increment), LoomTask.Run(Increment), LoomTask.Run(Increment));
+        Expect(counter == 3, $"expected 3 increments, counted {counter}");
     }
 
     public static void Expect(bool condition, string message)

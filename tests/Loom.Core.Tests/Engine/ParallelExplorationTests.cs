@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
-using System.Threading.Tasks;
 using Loom.Coverage.Recording;
 using Loom.Exploration;
 using Loom.Interception;
@@ -9,7 +8,6 @@ using Loom.Runtime;
 using Loom.Runtime.Sharing;
 using Loom.Simulation;
 using Loom.Tests.Interception;
-using Loom.Threading.Tasks;
 using Xunit;
 
 namespace Loom.Tests.Engine;
@@ -96,41 +94,17 @@ public class ParallelExplorationTests
     [InlineData(LoomStrategy.Pct)]
     public void An_async_lost_update_gives_the_sequential_result(LoomStrategy strategy)
     {
-        static async Task ThreeTasks()
-        {
-            var counter = 0;
-            async Task Increment()
-            {
-                var seen = counter;
-                await Task.Yield();
-                counter = seen + 1;
-            }
-            await Task.WhenAll(LoomTask.Run(Increment), LoomTask.Run(Increment), LoomTask.Run(Increment));
-            Models.Expect(counter == 3, $"expected 3 increments, counted {counter}");
-        }
-
         var options = new LoomOptions { Strategy = strategy, Seed = 11, Iterations = 150, SeedsPerChunk = 2 };
-        var sequential = LoomModel.Explore(ThreeTasks, options);
+        var sequential = LoomModel.Explore(Models.AsyncLostUpdate, options);
         foreach (var parallelism in new[] { 2, 4 })
-            SameResult.Assert(sequential, LoomModel.Explore(ThreeTasks, options with { Parallelism = parallelism }));
+            SameResult.Assert(sequential, LoomModel.Explore(Models.AsyncLostUpdate, options with { Parallelism = parallelism }));
 
         Assert.Equal(FailureKind.Exception, sequential.Failure?.Kind);
 
         // The fixed program (an atomic increment) passes at every parallelism.
-        static async Task Fixed()
-        {
-            var counter = 0;
-            async Task Increment()
-            {
-                await Task.Yield();
-                Loom.Threading.Interlocked.Increment(ref counter);
-            }
-            await Task.WhenAll(LoomTask.Run(Increment), LoomTask.Run(Increment), LoomTask.Run(Increment));
-            Models.Expect(counter == 3, $"expected 3 increments, counted {counter}");
-        }
-        var passing = LoomModel.Explore(Fixed, options);
+        var passing = LoomModel.Explore(Models.AsyncIncrements, options);
         Assert.True(passing.Passed, passing.Failure?.Report);
-        SameResult.Assert(passing, LoomModel.Explore(Fixed, options with { Parallelism = 2 }));
+        SameResult.Assert(passing, LoomModel.Explore(Models.AsyncIncrements, options with { Parallelism = 2 }));
     }
 
     [Theory]

@@ -1,10 +1,8 @@
 using System;
 using System.Linq;
-using System.Threading.Tasks;
 using Loom.Interception;
 using Loom.Tests.Interception;
 using Loom.Threading;
-using Loom.Threading.Tasks;
 using Xunit;
 
 namespace Loom.Tests.Engine;
@@ -162,38 +160,13 @@ public class ParallelSearchTests
     [Fact]
     public void An_async_lost_update_is_found_and_the_fixed_program_exhausted_as_sequentially()
     {
-        static async Task ThreeTasks()
-        {
-            var counter = 0;
-            async Task Increment()
-            {
-                var seen = counter;
-                await Task.Yield();
-                counter = seen + 1;
-            }
-            await Task.WhenAll(LoomTask.Run(Increment), LoomTask.Run(Increment), LoomTask.Run(Increment));
-            Models.Expect(counter == 3, $"expected 3 increments, counted {counter}");
-        }
-
-        static async Task Fixed()
-        {
-            var counter = 0;
-            async Task Increment()
-            {
-                await Task.Yield();
-                Interlocked.Increment(ref counter);
-            }
-            await Task.WhenAll(LoomTask.Run(Increment), LoomTask.Run(Increment), LoomTask.Run(Increment));
-            Models.Expect(counter == 3, $"expected 3 increments, counted {counter}");
-        }
-
         var options = new LoomOptions { SplitDepth = 2 };
-        var failing = LoomModel.Explore(ThreeTasks, options);
-        var passing = LoomModel.Explore(Fixed, options);
+        var failing = LoomModel.Explore(Models.AsyncLostUpdate, options);
+        var passing = LoomModel.Explore(Models.AsyncIncrements, options);
         foreach (var parallelism in new[] { 2, 4 })
         {
-            SameResult.Assert(failing, LoomModel.Explore(ThreeTasks, options with { Parallelism = parallelism }));
-            SameResult.Assert(passing, LoomModel.Explore(Fixed, options with { Parallelism = parallelism }));
+            SameResult.Assert(failing, LoomModel.Explore(Models.AsyncLostUpdate, options with { Parallelism = parallelism }));
+            SameResult.Assert(passing, LoomModel.Explore(Models.AsyncIncrements, options with { Parallelism = parallelism }));
         }
 
         Assert.Equal(FailureKind.Exception, failing.Failure?.Kind);
