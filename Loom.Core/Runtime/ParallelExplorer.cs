@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using Loom.Coverage.Recording;
 using Loom.Exploration;
@@ -193,14 +192,7 @@ internal sealed class ParallelExplorer
                 Coverage = ControlledSiteLog.Enabled ? new SiteBatch() : null,
                 Cancelled = () => attempt.Cancelled || _over,
             };
-            var (outcome, error) = Explorer.ExploreCaught(_options, _body, segment);
-            lock (_gate)
-            {
-                attempt.Outcome = outcome;
-                attempt.Error = error;
-                attempt.Done = true;
-                Monitor.PulseAll(_gate);
-            }
+            attempt.Explore(_options, _body, segment, _gate);
         }
     }
 
@@ -251,20 +243,8 @@ internal sealed class ParallelExplorer
     private sealed record Chunk(int FirstSeed, int Seeds, int ExecutionsBefore, int PctSteps);
 
     /// <summary>One run of a chunk, from the committed racing set and first failure when it started.</summary>
-    private sealed class Attempt(int chunk, RacingLocations start, LoomFailure? earlierFailure)
+    private sealed class Attempt(int chunk, RacingLocations start, LoomFailure? earlierFailure) : SegmentWork(start, earlierFailure)
     {
         public int Chunk { get; } = chunk;
-
-        public RacingLocations Start { get; } = start;
-
-        public LoomFailure? EarlierFailure { get; } = earlierFailure;
-
-        public volatile bool Cancelled;
-
-        public bool Done { get; set; }
-
-        public SegmentOutcome? Outcome { get; set; }
-
-        public ExceptionDispatchInfo? Error { get; set; }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using Loom.Coverage.Recording;
 using Loom.Exploration;
@@ -173,7 +172,7 @@ internal sealed class ParallelSearch
     private bool Holds(Subtree subtree)
     {
         var outcome = subtree.Outcome!;
-        if (outcome.Cancelled || !_top.Leads(subtree.Prefix) || !subtree.Racing.SameAs(_racing) || subtree.EarlierFailure != _failure)
+        if (outcome.Cancelled || !_top.Leads(subtree.Prefix) || !subtree.Start.SameAs(_racing) || subtree.EarlierFailure != _failure)
             return false;
         if (subtree.ExecutionsBefore == _executions)
             return true;
@@ -197,7 +196,7 @@ internal sealed class ParallelSearch
             for (var i = 0; i < _chain.Count; i++)
             {
                 var subtree = _chain[i];
-                if (!guess.Leads(subtree.Prefix) || !subtree.Racing.SameAs(_racing) || subtree.EarlierFailure != _failure)
+                if (!guess.Leads(subtree.Prefix) || !subtree.Start.SameAs(_racing) || subtree.EarlierFailure != _failure)
                 {
                     _reruns += CancelFrom(i);
                     break;
@@ -252,7 +251,7 @@ internal sealed class ParallelSearch
         {
             var strategy = new ExhaustiveStrategy(_options.PreemptionBound, _options.PartialOrderReduction, subtree.Prefix, _splitDepth, subtree.Record);
             subtree.Strategy = strategy;
-            var segment = new ExplorationSegment(strategy, subtree.Racing.Copy(), _clock)
+            var segment = new ExplorationSegment(strategy, subtree.Start.Copy(), _clock)
             {
                 ExecutionsBefore = subtree.ExecutionsBefore,
                 EarlierFailure = subtree.EarlierFailure,
@@ -260,14 +259,7 @@ internal sealed class ParallelSearch
                 Cancelled = () => subtree.Cancelled || _over,
                 EndOnNewRace = true,
             };
-            var (outcome, error) = Explorer.ExploreCaught(_options, _body, segment);
-            lock (_gate)
-            {
-                subtree.Outcome = outcome;
-                subtree.Error = error;
-                subtree.Done = true;
-                Monitor.PulseAll(_gate);
-            }
+            subtree.Explore(_options, _body, segment, _gate);
         }
     }
 
@@ -297,12 +289,9 @@ internal sealed class ParallelSearch
     /// it was handed out with, numbered after <paramref name="executionsBefore"/> (a guess, unless it is the next to commit).
     /// </summary>
     private sealed class Subtree(Branch[] prefix, RacingLocations racing, LoomFailure? earlierFailure, int executionsBefore, SubtreeRecord record)
+        : SegmentWork(racing, earlierFailure)
     {
         public Branch[] Prefix { get; } = prefix;
-
-        public RacingLocations Racing { get; } = racing;
-
-        public LoomFailure? EarlierFailure { get; } = earlierFailure;
 
         public int ExecutionsBefore { get; } = executionsBefore;
 
@@ -311,13 +300,5 @@ internal sealed class ParallelSearch
         public ExhaustiveStrategy? Strategy { get; set; }
 
         public bool Started { get; set; }
-
-        public bool Done { get; set; }
-
-        public volatile bool Cancelled;
-
-        public SegmentOutcome? Outcome { get; set; }
-
-        public ExceptionDispatchInfo? Error { get; set; }
     }
 }

@@ -1,0 +1,42 @@
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using Loom.Runtime.Sharing;
+
+namespace Loom.Runtime;
+
+/// <summary>
+/// One segment a worker of a parallel run explores (a chunk of seeds, a subtree of the search): the state it
+/// started from, and what the caller reads once it is done. <see cref="Done"/>, <see cref="Outcome"/> and
+/// <see cref="Error"/> are written and read under the run's gate.
+/// </summary>
+internal abstract class SegmentWork(RacingLocations start, LoomFailure? earlierFailure)
+{
+    /// <summary>The racing set the segment started from.</summary>
+    public RacingLocations Start { get; } = start;
+
+    /// <summary>The first failure before the segment when it started.</summary>
+    public LoomFailure? EarlierFailure { get; } = earlierFailure;
+
+    /// <summary>Set when the segment's result is no longer wanted; it stops at its next execution.</summary>
+    public volatile bool Cancelled;
+
+    public bool Done { get; private set; }
+
+    public SegmentOutcome? Outcome { get; private set; }
+
+    /// <summary>What the exploration threw, for the caller to rethrow if it commits the segment.</summary>
+    public ExceptionDispatchInfo? Error { get; private set; }
+
+    /// <summary>Explores <paramref name="segment"/> on the calling worker, then records the outcome under <paramref name="gate"/> and wakes its waiters.</summary>
+    public void Explore(LoomOptions options, ModelBody body, ExplorationSegment segment, object gate)
+    {
+        var (outcome, error) = Explorer.ExploreCaught(options, body, segment);
+        lock (gate)
+        {
+            Outcome = outcome;
+            Error = error;
+            Done = true;
+            Monitor.PulseAll(gate);
+        }
+    }
+}
