@@ -136,15 +136,8 @@ internal sealed class ParallelExplorer
                     RunAgain(next);
                     continue;
                 }
-                attempt.Error?.Throw();
-                if (outcome.Abandoned is { } abandoned)
+                if (attempt.CommitInto(ref total) is { } abandoned)
                     return abandoned;
-                if (total is null)
-                    total = outcome;
-                else
-                    total.Absorb(outcome);
-                if (outcome.Segment.Coverage is { } batch)
-                    ControlledSiteLog.Record(batch);
                 // The total holds what a result needs; the committed chunk's own outcome (its schedules, its sites) can go.
                 _attempts[next] = null;
                 next++;

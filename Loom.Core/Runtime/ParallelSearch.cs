@@ -115,15 +115,8 @@ internal sealed class ParallelSearch
                     _reruns += 1 + CancelFrom(0);
                     continue;
                 }
-                head.Error?.Throw();
-                if (outcome.Abandoned is { } abandoned)
+                if (head.CommitInto(ref total) is { } abandoned)
                     return abandoned;
-                if (total is null)
-                    total = outcome;
-                else
-                    total.Absorb(outcome);
-                if (outcome.Segment.Coverage is { } batch)
-                    ControlledSiteLog.Record(batch);
                 parts++;
                 _executions += outcome.Executions;
                 _failure = outcome.Failure;

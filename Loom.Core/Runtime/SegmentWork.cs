@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Threading;
+using Loom.Coverage.Recording;
 using Loom.Runtime.Sharing;
 
 namespace Loom.Runtime;
@@ -38,5 +39,25 @@ internal abstract class SegmentWork(RacingLocations start, LoomFailure? earlierF
             Done = true;
             Monitor.PulseAll(gate);
         }
+    }
+
+    /// <summary>
+    /// Commits the done segment into the run's running <paramref name="total"/>: rethrows its error, or returns the
+    /// whole run's result if the watchdog abandoned it, or adds its outcome to the total and records its controlled
+    /// sites and returns <see langword="null"/>.
+    /// </summary>
+    public ExplorationResult? CommitInto(ref SegmentOutcome? total)
+    {
+        Error?.Throw();
+        var outcome = Outcome!;
+        if (outcome.Abandoned is { } abandoned)
+            return abandoned;
+        if (total is null)
+            total = outcome;
+        else
+            total.Absorb(outcome);
+        if (outcome.Segment.Coverage is { } batch)
+            ControlledSiteLog.Record(batch);
+        return null;
     }
 }
