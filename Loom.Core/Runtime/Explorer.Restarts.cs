@@ -26,12 +26,18 @@ internal sealed partial class Explorer
     /// <summary>Restarts for nesting one execution may take before it runs with all its queued work on workers.</summary>
     private const int MaxUnnestedPerExecution = 4;
 
+    /// <summary>The steps whose queued work the last execution ran on workers (<see cref="Execution.Unnested"/>).</summary>
+    private HashSet<int>? _lastUnnested;
+
     private Execution RunOnce(IExplorationStrategy strategy, List<StepRecord> steps, long seed, RacingLocations racing, out ExecutionFailure? gcFailure)
     {
         gcFailure = null;
         var lastStep = -1;
         var sameStep = 0;
-        HashSet<int>? unnested = null;
+        // Consecutive executions of the exhaustive search replay a common prefix, so work that had to leave the
+        // chooser's OS thread in one execution usually has to in the next: starting from the last execution's hints
+        // saves the restart that would find it again. Where and on which OS thread work runs changes no result.
+        HashSet<int>? unnested = strategy is ExhaustiveStrategy && _lastUnnested is { } carried ? new HashSet<int>(carried) : null;
         var nesting = _options.Nesting && !_nestingOff;
         for (var attempt = 0; ; attempt++)
         {
@@ -41,6 +47,7 @@ internal sealed partial class Explorer
                 execution.Run(_body);
             if (!execution.RestartRequested)
             {
+                _lastUnnested = unnested;
                 // A seeded execution that found a new race runs again with the same seed and the racing accesses
                 // as scheduling points: each seed is its own case, so it must not leave the race unexplored.
                 if (strategy is SeededStrategy && execution.Failure is null && !execution.Pruned && Learn(racing, execution, strategy))
