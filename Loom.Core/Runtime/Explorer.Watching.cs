@@ -14,23 +14,6 @@ internal sealed partial class Explorer
     private const int WatchMilliseconds = 250;
 
     /// <summary>
-    /// <see cref="ExploreWatched"/> for a worker of a parallel run: an error is caught, for the caller to rethrow
-    /// once it commits the segment (an error of a segment that started from a stale state may not happen from the
-    /// right one), and the outcome is then a stopped one.
-    /// </summary>
-    public static (SegmentOutcome Outcome, ExceptionDispatchInfo? Error) ExploreCaught(LoomOptions options, ModelBody body, ExplorationSegment segment)
-    {
-        try
-        {
-            return (new Explorer(options, body).ExploreWatched(segment), null);
-        }
-        catch (Exception e)
-        {
-            return (new SegmentOutcome(segment) { Stopped = true }, ExceptionDispatchInfo.Capture(e));
-        }
-    }
-
-    /// <summary>
     /// Explores on a pooled worker while the caller watches. Thread 0 of each execution runs on that worker; for an
     /// asynchronous body it also runs the queued work it chooses above its own scheduling points
     /// (Execution.RunAbove), so executions need no OS thread switch. Code stuck in a real wait or in a loop that

@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using Loom.Coverage.Recording;
@@ -28,10 +29,25 @@ internal abstract class SegmentWork(RacingLocations start, LoomFailure? earlierF
     /// <summary>What the exploration threw, for the caller to rethrow if it commits the segment.</summary>
     public ExceptionDispatchInfo? Error { get; private set; }
 
-    /// <summary>Explores <paramref name="segment"/> on the calling worker, then records the outcome under <paramref name="gate"/> and wakes its waiters.</summary>
+    /// <summary>
+    /// Explores <paramref name="segment"/> on the calling worker, then records the outcome under
+    /// <paramref name="gate"/> and wakes its waiters. An error is kept for the caller to rethrow once it commits the
+    /// segment (an error of a segment that started from a stale state may not happen from the right one), and the
+    /// outcome is then a stopped one.
+    /// </summary>
     public void Explore(LoomOptions options, ModelBody body, ExplorationSegment segment, object gate)
     {
-        var (outcome, error) = Explorer.ExploreCaught(options, body, segment);
+        SegmentOutcome outcome;
+        ExceptionDispatchInfo? error = null;
+        try
+        {
+            outcome = new Explorer(options, body).ExploreWatched(segment);
+        }
+        catch (Exception e)
+        {
+            outcome = new SegmentOutcome(segment) { Stopped = true };
+            error = ExceptionDispatchInfo.Capture(e);
+        }
         lock (gate)
         {
             Outcome = outcome;
